@@ -1,0 +1,146 @@
+"""Command line: argument parsing only; each subcommand is a thin call into
+core or ui. Errors reach the user as one sentence on stderr, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from coach import __version__
+from coach.core.errors import CoachError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"coach: {message[0].upper()}{message[1:]}. Try 'coach --help'.\n")
+        raise SystemExit(2)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 800x600, not '{text}'") from None
+    if not (16 <= width <= 8000 and 16 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"size {text} is outside 16x16 to 8000x8000")
+    return width, height
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
+    if not 0 < value <= 1000:
+        raise argparse.ArgumentTypeError(f"'{text}' must be above 0 and at most 1000")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR",
+                        help="folder for the session log (default: COACH_DATA_DIR or the per-user data folder)")
+    parser = _Parser(prog="coach", parents=[common],
+                     description="Stretch Coach: follow lower-back stretches at your desk.")
+    parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    play = sub.add_parser("play", parents=[common], help="open the player on a routine and start it")
+    play.add_argument("routine", metavar="ROUTINE")
+    play.add_argument("--time-scale", type=_positive, default=1.0, metavar="K",
+                      help="run the session clock K times faster (demos and tests)")
+    play.add_argument("--compact", action="store_true", help="start in the small always-on-top window")
+
+    listing = sub.add_parser("list", parents=[common], help="list exercises and routines")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+
+    render = sub.add_parser("render", parents=[common], help="draw one frame of an exercise to PNG")
+    render.add_argument("exercise", metavar="EXERCISE", nargs="?")
+    render.add_argument("-o", "--output", required=True, metavar="FILE",
+                        help="PNG file (with --all: a folder)")
+    render.add_argument("--phase", default="hold", metavar="PHASE",
+                        help="start, move, hold, release or walk (default hold)")
+    render.add_argument("--side", choices=("left", "right"), default="left")
+    render.add_argument("--size", type=_size, default=(800, 800), metavar="WxH")
+    render.add_argument("--time", type=float, default=None, metavar="T",
+                        help="seconds into the phase")
+    render.add_argument("--all", action="store_true", help="write a contact sheet per exercise")
+
+    printing = sub.add_parser("print", parents=[common], help="print a routine's cards to PDF")
+    printing.add_argument("routine", metavar="ROUTINE")
+    printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    printing.add_argument("--per-page", type=int, choices=(1, 2, 4), default=2)
+    printing.add_argument("--paper", choices=("a4", "letter"), default="a4")
+
+    history = sub.add_parser("history", parents=[common], help="print the session log")
+    form = history.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true")
+    form.add_argument("--csv", action="store_true")
+    history.add_argument("--since", metavar="YYYY-MM-DD")
+    return parser
+
+
+def _list(args: argparse.Namespace) -> int:
+    from coach.core.catalog import load_shipped
+    from coach.core.listing import catalog_as_dict, catalog_as_text
+
+    catalog = load_shipped()
+    for problem in catalog.problems:
+        print(f"coach: {problem}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(catalog_as_dict(catalog), indent=2))
+    else:
+        print(catalog_as_text(catalog))
+    return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command
+    if command == "list":
+        return _list(args)
+    if command == "history":
+        from coach.core.report import history_command
+
+        return history_command(args)
+    if command == "render":
+        from coach.ui.render import render_command
+
+        return render_command(args)
+    if command == "print":
+        from coach.ui.printing import print_command
+
+        return print_command(args)
+    from coach.ui.app import run_app
+
+    return run_app(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except CoachError as exc:
+        print(f"coach: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: one sentence, details in a file
+        log = _write_crash_log()
+        print(f"coach: Something went wrong ({type(exc).__name__}: {exc}); "
+              f"details were written to {log}.", file=sys.stderr)
+        return 70
+
+
+def _write_crash_log() -> Path:
+    import tempfile
+
+    path = Path(tempfile.gettempdir()) / "stretch-coach-crash.log"
+    try:
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+    except OSError:
+        pass
+    return path

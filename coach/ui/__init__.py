@@ -1,0 +1,1 @@
+"""Qt widgets and windows. Imports coach.core, never the reverse."""
