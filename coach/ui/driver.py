@@ -1,0 +1,120 @@
+"""Drives a session from the Qt event loop.
+
+A QTimer heartbeat (only while a session runs) calls `session.tick()`; the
+events that come back go to the recorder (the log) first and are then
+re-emitted as Qt signals for the widgets. The driver never keeps time: what
+is left of a phase is always read from `session.state`, which the engine
+computes from a deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from coach.core.errors import CoachError
+from coach.core.events import Event, SessionEnded
+
+
+class Recorder(Protocol):
+    def handle(self, events: Sequence[Event]) -> Any: ...
+
+
+class SessionDriver(QObject):
+    """The one object the player's widgets subscribe to.
+
+    Signals: `event(Event)` for every engine event, in order; `ticked()` after
+    every heartbeat and every command (read `state` then); `ended(SessionEnded)`
+    once; `problem(str)` when the log could not be written (the session goes on).
+    """
+
+    event = Signal(object)
+    ticked = Signal()
+    ended = Signal(object)
+    problem = Signal(str)
+
+    def __init__(self, session: Any, recorder: Recorder | None = None, *,
+                 interval_ms: int = 50, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._recorder = recorder
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.pump)
+        self._started = False
+        self._ended: SessionEnded | None = None
+
+    # -- reading ------------------------------------------------------------
+    @property
+    def session(self) -> Any:
+        return self._session
+
+    @property
+    def state(self) -> Any:
+        return self._session.state
+
+    @property
+    def recorder(self) -> Recorder | None:
+        return self._recorder
+
+    @property
+    def running(self) -> bool:
+        return self._started and self._ended is None
+
+    @property
+    def result(self) -> SessionEnded | None:
+        """The SessionEnded event once the session is over."""
+        return self._ended
+
+    @property
+    def heartbeat_active(self) -> bool:
+        return self._timer.isActive()
+
+    # -- commands -----------------------------------------------------------
+    def start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        self._timer.start()
+        self._dispatch(self._session.start())
+
+    def pump(self) -> None:
+        """One heartbeat: let the engine catch up with its clock."""
+        if self.running:
+            self._dispatch(self._session.tick())
+
+    def toggle_pause(self) -> None:
+        self._command(self._session.toggle_pause)
+
+    def skip(self) -> None:
+        self._command(self._session.skip)
+
+    def back(self) -> None:
+        self._command(self._session.back)
+
+    def stop(self, outcome: str = "stopped") -> None:
+        if self.running:
+            self._dispatch(self._session.stop(outcome))
+
+    def _command(self, method: Any) -> None:
+        if self.running:
+            self._dispatch(method())
+
+    # -- fan-out ------------------------------------------------------------
+    def _dispatch(self, events: Sequence[Event]) -> None:
+        if events and self._recorder is not None:
+            try:
+                self._recorder.handle(events)
+            except CoachError as exc:  # the log failed; the person still gets their session
+                self.problem.emit(str(exc))
+        for item in events:
+            if isinstance(item, SessionEnded):
+                self._ended = item
+                self._timer.stop()
+            self.event.emit(item)
+        self.ticked.emit()
+        if self._ended is not None and any(isinstance(e, SessionEnded) for e in events):
+            self.ended.emit(self._ended)

@@ -1,0 +1,113 @@
+"""Short tones at the start and end of a hold and at the end of a walk.
+
+QtMultimedia's QSoundEffect plays the WAV files in assets/sounds/ (made by
+packaging/make_sounds.py). With no audio device the player runs on silently
+and `Tones.notice` says so once. QtMultimedia is imported only here, and only
+when tones are wanted.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLoggingCategory, QObject, QUrl, qInstallMessageHandler
+
+from coach.core.events import Event, HoldEnded, HoldStarted, PhaseStarted, SessionEnded
+from coach.core.events import Phase
+
+TONE_NAMES = ("hold-start", "hold-end", "walk-end")
+NO_DEVICE_NOTICE = "No sound device was found, so the session runs without tones."
+
+# Messages the audio back-ends print when optional libraries or a sound
+# server are missing; they say nothing the status bar does not.
+_BACKEND_CHATTER = ("PulseAudioService:", "pa_context", "PipeWire")
+
+
+@contextmanager
+def _without_backend_chatter() -> Iterator[None]:
+    QLoggingCategory.setFilterRules(
+        "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
+    )
+    previous: Any = None
+
+    def handler(kind: Any, context: Any, message: str) -> None:
+        if message.startswith(_BACKEND_CHATTER):
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def audio_output_available() -> bool:
+    """Whether Qt can see any audio output device (imports QtMultimedia)."""
+    with _without_backend_chatter():
+        from PySide6.QtMultimedia import QMediaDevices
+
+        return bool(QMediaDevices.audioOutputs())
+
+
+class Tones(QObject):
+    """The three tones, a mute switch, and silence when there is no device."""
+
+    def __init__(self, folder: Path, *, muted: bool = False,
+                 probe: Callable[[], bool] = audio_output_available,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.muted = muted
+        self.played: list[str] = []  # what would have sounded, for tests and the status line
+        self._effects: dict[str, Any] = {}
+        self.available = probe()
+        self.notice: str | None = None if self.available else NO_DEVICE_NOTICE
+        if self.available:
+            self._load(folder)
+
+    def _load(self, folder: Path) -> None:
+        with _without_backend_chatter():
+            from PySide6.QtMultimedia import QSoundEffect
+
+            for name in TONE_NAMES:
+                path = folder / f"{name}.wav"
+                if path.is_file():
+                    effect = QSoundEffect(self)
+                    effect.setSource(QUrl.fromLocalFile(str(path)))
+                    effect.setVolume(0.8)
+                    self._effects[name] = effect
+
+    def play(self, name: str) -> None:
+        if self.muted:
+            return
+        self.played.append(name)
+        effect = self._effects.get(name)
+        if effect is not None:
+            effect.play()
+
+
+class ToneCues:
+    """Turns session events into tones: a hold starts, a hold ends, a walk ends."""
+
+    def __init__(self, tones: Tones) -> None:
+        self._tones = tones
+        self._walking = False
+
+    def on_event(self, event: Event) -> None:
+        if isinstance(event, HoldStarted):
+            self._tones.play("hold-start")
+        elif isinstance(event, HoldEnded) and not event.skipped:
+            self._tones.play("hold-end")
+        elif isinstance(event, PhaseStarted):
+            if self._walking and event.phase != Phase.WALK:
+                self._tones.play("walk-end")
+            self._walking = event.phase == Phase.WALK
+        elif isinstance(event, SessionEnded):
+            self._walking = False

@@ -1,0 +1,128 @@
+"""What the player says at each moment, computed from the session state.
+
+Plain functions of `SessionState`, so the player, the compact window and
+the tests all word things the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coach.core.events import Phase
+from coach.ui import safety
+
+PHASE_TITLES = {
+    Phase.LEAD_IN: "Get into position",
+    Phase.MOVE_IN: "Ease into the stretch",
+    Phase.HOLD: "Hold",
+    Phase.RELEASE: "Come back slowly",
+    Phase.WALK: "Take a few steps",
+    Phase.REST: "Rest before the next set",
+    Phase.SWITCH_SIDE: "Switch sides",
+    Phase.DONE: "Well done",
+    Phase.STOPPED: "Session stopped",
+}
+
+# The short word inside the ring.
+RING_CAPTIONS = {
+    Phase.LEAD_IN: "get ready", Phase.MOVE_IN: "ease in", Phase.HOLD: "hold",
+    Phase.RELEASE: "release", Phase.WALK: "walk", Phase.REST: "rest",
+    Phase.SWITCH_SIDE: "switch",
+}
+
+CUE_SECONDS = 6.0  # how long each cue stays up during a hold
+
+
+def counter_line(state: Any) -> str:
+    """"Rep 3 of 8 · Set 1 of 2 · Left side" (set and side only when they apply)."""
+    parts = [f"Rep {state.rep} of {state.reps}"]
+    if state.sets > 1:
+        parts.append(f"Set {state.set} of {state.sets}")
+    if state.side:
+        parts.append(f"{state.side.capitalize()} side")
+    return " · ".join(parts)
+
+
+def phase_title(state: Any) -> str:
+    if state.phase is Phase.SWITCH_SIDE and state.side:
+        return f"Switch to your {state.side} side"
+    return PHASE_TITLES.get(state.phase, "")
+
+
+def step_index(exercise: Any, phase: Phase, fraction: float) -> int | None:
+    """Which of the exercise's numbered steps fits this phase.
+
+    Steps are written in order: set-up, moving in (one or more), the hold,
+    coming back, and a last step about walking when the exercise walks.
+    `fraction` (0..1 through the phase) walks through the moving-in steps."""
+    count = len(exercise.steps)
+    if count == 0:
+        return None
+    walks = exercise.walk_between_reps and count >= 4
+    release = count - 2 if walks else count - 1
+    hold = max(release - 1, 0)
+    if phase in (Phase.LEAD_IN, Phase.REST, Phase.SWITCH_SIDE):
+        return 0
+    if phase is Phase.MOVE_IN:
+        moving = list(range(1, hold)) or [min(1, count - 1)]
+        return moving[min(int(fraction * len(moving)), len(moving) - 1)]
+    if phase is Phase.HOLD:
+        return hold
+    if phase is Phase.RELEASE:
+        return release
+    if phase is Phase.WALK:
+        return count - 1 if walks else None
+    return None
+
+
+def step_text(state: Any) -> str:
+    exercise = state.exercise
+    length = state.phase_length or 1.0
+    index = step_index(exercise, state.phase, state.seconds_into_phase / length)
+    if index is None:
+        return ""
+    return f"{index + 1}. {exercise.steps[index]}"
+
+
+def cue_text(state: Any) -> str:
+    """During a hold, the exercise's own cues, then the general ones, in turn."""
+    if state.phase is not Phase.HOLD:
+        return ""
+    cues = tuple(state.exercise.cues) + safety.HOLD_CUES
+    return cues[int(state.seconds_into_phase // CUE_SECONDS) % len(cues)]
+
+
+def next_text(state: Any) -> str:
+    """What comes after the current rep or gap."""
+    phase, nxt = state.phase, state.next_phase
+    if phase in (Phase.DONE, Phase.STOPPED):
+        return ""
+    if nxt is None or nxt is Phase.DONE:
+        return "Next: that's the last one — the session ends here"
+    if nxt is Phase.WALK:
+        return f"Next: walk for {state.exercise.walk_s} seconds"
+    if nxt is Phase.SWITCH_SIDE:
+        return "Next: the other side"
+    if nxt is Phase.REST:
+        return f"Next: rest {state.item.rest_s} s, then set {state.set + 1} of {state.sets}"
+    if nxt is Phase.LEAD_IN and state.next_exercise is not None:
+        return f"Next: {state.next_exercise.name}"
+    if phase is Phase.WALK:
+        side = f", {state.side} side" if state.side else ""
+        return f"Next: rep {state.rep} of {state.reps}{side}"
+    if phase is Phase.RELEASE and state.exercise.sides == "alternate" and state.side == "left":
+        return "Next: the same rep on your right side"
+    if phase is Phase.RELEASE and state.rep < state.reps:
+        return f"Next: rep {state.rep + 1} of {state.reps}"
+    if state.next_exercise is not None:
+        return f"Then: {state.next_exercise.name}"
+    return ""
+
+
+def minutes_text(seconds: float) -> str:
+    """"about 12 min" / "45 s" for estimates and summaries."""
+    seconds = max(0, round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} min {rest:02d} s" if rest else f"{minutes} min"
