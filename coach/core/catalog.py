@@ -113,6 +113,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise CatalogError(f"{path.name}: is not valid TOML ({exc}).") from None
+    except UnicodeDecodeError:
+        # tomllib decodes the bytes itself and lets this through; without the
+        # catch one mis-saved file would stop the whole catalog from loading.
+        raise CatalogError(f"{path.name}: is not valid TOML (the text is not UTF-8).") from None
     except OSError as exc:
         raise CatalogError(f"{path.name}: cannot be read ({exc.strerror}).") from None
 
@@ -206,29 +210,35 @@ def load_catalog(exercise_dirs: Iterable[Path], routine_dirs: Iterable[Path]) ->
     """Load every `*.toml` in the given folders, keeping the valid files and
     one sentence per invalid one in `Catalog.problems`."""
     catalog = Catalog()
-    seen: dict[str, str] = {}
+    # Ids equal file names, so a clash is a same-named file in another folder:
+    # the message gives that file's full path, or it would name the file twice.
+    seen: dict[str, Path] = {}
     for path in _toml_files(exercise_dirs):
         try:
             exercise = parse_exercise(path, _read_toml(path))
             if exercise.id in seen:
-                raise CatalogError(
-                    f"{path.name}: field 'id': '{exercise.id}' is already used by {seen[exercise.id]}."
-                )
+                raise _already_used(path, exercise.id, seen[exercise.id])
         except CatalogError as exc:
             catalog.problems.append(str(exc))
             continue
-        seen[exercise.id] = path.name
+        seen[exercise.id] = path
         catalog.exercises[exercise.id] = exercise
+    seen_routines: dict[str, Path] = {}
     for path in _toml_files(routine_dirs):
         try:
             routine = parse_routine(path, _read_toml(path), catalog.exercises)
-            if routine.id in catalog.routines:
-                raise CatalogError(f"{path.name}: field 'id': '{routine.id}' is already used.")
+            if routine.id in seen_routines:
+                raise _already_used(path, routine.id, seen_routines[routine.id])
         except CatalogError as exc:
             catalog.problems.append(str(exc))
             continue
+        seen_routines[routine.id] = path
         catalog.routines[routine.id] = routine
     return catalog
+
+
+def _already_used(path: Path, item_id: str, first: Path) -> CatalogError:
+    return CatalogError(f"{path.name}: field 'id': '{item_id}' is already used by {first}.")
 
 
 def load_shipped() -> Catalog:
