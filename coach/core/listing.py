@@ -49,8 +49,10 @@ def catalog_as_text(catalog: Catalog) -> str:
     lines = ["Exercises:"]
     for ex in catalog.exercises.values():
         hold = f"hold {ex.hold_s.default} s" if ex.hold_s.default else "moving reps"
+        reps = _count(ex.reps.default, "rep")
+        sets = f" x {_count(ex.sets, 'set')}" if ex.sets > 1 else ""
         sides = {"none": "", "each": ", each side", "alternate": ", alternating sides"}[ex.sides]
-        lines.append(f"  {ex.id:<32} {ex.name} ({hold}, {ex.reps.default} reps{sides})")
+        lines.append(f"  {ex.id:<32} {ex.name} ({hold}, {reps}{sets}{sides})")
     lines.append("")
     lines.append("Routines:")
     for routine in catalog.routines.values():
@@ -58,3 +60,7 @@ def catalog_as_text(catalog: Catalog) -> str:
         lines.append(f"  {routine.id:<32} {routine.name} ({len(routine.items)} exercises, "
                      f"about {minutes:.0f} min)")
     return "\n".join(lines)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
