@@ -1,0 +1,98 @@
+"""Benchmark suite: `python -m tests.bench [--json] [--quick] [--only NAME ...]`.
+
+Prints one line per metric (name, value, unit, goal). Each metric lives in a
+module of this package with `run(quick: bool) -> dict[str, float]`; a module
+that fails is reported and the others still run. With `--gate K` the exit
+status is 1 when a figure is worse than K times its goal (CI uses K=3, so
+noise on a shared machine never turns it red but a gross regression does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+import traceback
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str
+    module: str
+    unit: str
+    goal: float
+    what: str
+
+
+METRICS = (
+    Metric("startup_s", "startup", "s", 0.35, "process start to main window shown (median, cold)"),
+    Metric("paint_p99_ms", "paint", "ms", 4.0, "figure paint per frame at 800x800, p99"),
+    Metric("play_cpu_percent", "play", "%", 3.0, "CPU while playing a hold for 10 s"),
+    Metric("play_rss_mb", "play", "MB", 75.0, "resident memory while playing"),
+    Metric("rss_growth_mb", "long_session", "MB", 2.0, "RSS growth over 2+ simulated hours"),
+    Metric("drift_ms", "long_session", "ms", 17.0, "displayed time-left error after 30+ simulated min"),
+    Metric("history_open_ms", "history_open", "ms", 300.0, "History over ten years of data"),
+    Metric("pdf_20_cards_s", "pdf_cards", "s", 1.5, "a 20-card routine to PDF"),
+    Metric("rep_commit_p99_ms", "rep_commit", "ms", 5.0, "committing one rep, p99"),
+)
+
+
+def run(names: set[str] | None, quick: bool) -> tuple[dict[str, float], dict[str, str]]:
+    results: dict[str, float] = {}
+    failures: dict[str, str] = {}
+    done_modules: set[str] = set()
+    for metric in METRICS:
+        if names and metric.name not in names:
+            continue
+        if metric.module in done_modules:
+            continue
+        done_modules.add(metric.module)
+        try:
+            module = importlib.import_module(f"tests.bench.{metric.module}")
+            results.update(module.run(quick=quick))
+        except Exception as exc:  # one broken benchmark must not hide the others
+            failures[metric.module] = f"{type(exc).__name__}: {exc}"
+            if os.environ.get("BENCH_DEBUG"):
+                traceback.print_exc()
+    return results, failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (CI)")
+    parser.add_argument("--only", nargs="*", metavar="NAME", help="only these metrics")
+    parser.add_argument("--gate", type=float, default=0.0, metavar="K",
+                        help="exit 1 when a figure is worse than K x its goal")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    names = set(args.only) if args.only else None
+    results, failures = run(names, args.quick)
+
+    wanted = [m for m in METRICS if not names or m.name in names]
+    bad = [m.name for m in wanted if m.name not in results]
+    if args.json:
+        print(json.dumps({m.name: results.get(m.name) for m in wanted}, indent=2))
+    else:
+        for m in wanted:
+            value = results.get(m.name)
+            shown = "missing" if value is None else f"{value:.3g}"
+            mark = "" if value is None else ("ok" if value <= m.goal else "OVER GOAL")
+            print(f"{m.name:<20} {shown:>9} {m.unit:<3} goal {m.goal:g} {m.unit:<3} {mark:<9} {m.what}")
+    for module, error in failures.items():
+        print(f"bench: {module} failed: {error}", file=sys.stderr)
+    if args.gate:
+        gross = [m.name for m in wanted
+                 if m.name in results and results[m.name] > args.gate * m.goal]
+        if gross or bad:
+            print(f"bench: gross regression or missing figure: {', '.join(gross + bad)}",
+                  file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
