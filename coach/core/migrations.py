@@ -18,7 +18,7 @@ class NewerSchema(Exception):
     """The file was written by a newer Stretch Coach."""
 
     def __init__(self, version: int) -> None:
-        super().__init__(f"schema version {version} is newer than {LATEST}")
+        super().__init__(f"schema version {version} is newer than {len(STEPS)}")
         self.version = version
 
 
@@ -82,17 +82,20 @@ def user_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def upgrade(db: sqlite3.Connection, target: int = LATEST) -> int:
-    """Bring `db` (opened with isolation_level=None) to `target`; returns the
-    version it had. Raises NewerSchema, touching nothing, for a newer file."""
+def upgrade(db: sqlite3.Connection, target: int | None = None) -> int:
+    """Bring `db` (opened with isolation_level=None) to `target` (default: the
+    latest); returns the version it had. Raises NewerSchema, touching
+    nothing, for a newer file."""
+    steps = STEPS
+    target = len(steps) if target is None else target
     version = user_version(db)
-    if version > LATEST:
+    if version > len(steps):
         raise NewerSchema(version)
     if version >= target:
         return version
     db.execute("BEGIN EXCLUSIVE")
     try:
-        for step in STEPS[version:target]:
+        for step in steps[version:target]:
             step(db)
         db.execute(f"PRAGMA user_version = {int(target)}")
         db.execute("COMMIT")
