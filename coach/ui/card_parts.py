@@ -24,6 +24,7 @@ class TitlePart:
     def __init__(self, content: CardContent, fonts: Fonts, width: float, units: Units,
                  *, with_summary: bool) -> None:
         device = units.device
+        self.width = width
         self.gap = units.pt(2)
         self.blocks = [TextBlock(content.title, fonts.title, width, device)]
         if content.subtitle:
@@ -105,6 +106,7 @@ class ListPart:
     def __init__(self, heading: str, texts: Sequence[str], fonts: Fonts, width: float,
                  units: Units, *, first_number: int | None) -> None:
         self.texts = tuple(texts)
+        self.width = width
         self.gap = units.pt(2.5) * fonts.scale
         self.heading = TextBlock(heading, fonts.heading, width, units.device)
         if first_number is None:
