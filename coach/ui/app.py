@@ -1,22 +1,221 @@
 """Builds the object graph once and runs the Qt application.
 
-Placeholder until the player issue lands: shows a window listing routines.
+`run_app` checks everything a user can get wrong (unknown routine, a log
+that cannot be opened) before any window opens, then hands a `CoachApp` the
+catalog, the log, the settings and the tones. `CoachApp` is the one place
+that creates sessions, drivers and windows; there are no module globals.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from coach import APP_NAME
+from coach.core.catalog import Catalog, load_shipped
+from coach.core.clock import Clock, ScaledClock, SystemClock
+from coach.core.errors import CoachError
+from coach.paths import assets_dir, data_dir
+from coach.ui.none_guard import protect_none
+from coach.ui.settings import AppSettings
+from coach.ui.sounds import Tones
+from coach.ui.theme import apply_theme
+
+# Hidden switch for scripts and tests: quit a little after the summary shows.
+QUIT_AT_END_ENV = "COACH_QUIT_AT_END"
+
+
+class CoachApp:
+    """Owns the windows and starts sessions."""
+
+    def __init__(self, qapp: QApplication, catalog: Catalog, log: object,
+                 settings: AppSettings, tones: Tones, *, time_scale: float = 1.0,
+                 clock_factory: Callable[[], Clock] | None = None,
+                 quit_at_end: bool = False) -> None:
+        self.qapp = qapp
+        self.catalog = catalog
+        self.log = log
+        self.settings = settings
+        self.tones = tones
+        self.time_scale = time_scale
+        self._clock_factory = clock_factory or self._default_clock
+        self.quit_at_end = quit_at_end
+        self.main_window: QWidget | None = None
+        self.player: QWidget | None = None
+        self.history: QWidget | None = None
+        self._noticed: set[str] = set()
+
+    def _default_clock(self) -> Clock:
+        return ScaledClock(self.time_scale) if self.time_scale != 1.0 else SystemClock()
+
+    # -- windows ----------------------------------------------------------------
+    def open_main(self) -> QWidget:
+        from coach.ui.main_window import MainWindow
+
+        if self.main_window is None:
+            window = MainWindow(self.catalog, self.settings)
+            window.start_requested.connect(self.play)
+            window.history_requested.connect(self.open_history)
+            window.print_requested.connect(self.open_print)
+            window.theme_chosen.connect(self.set_theme)
+            window.mute_changed.connect(lambda muted: setattr(self.tones, "muted", muted))
+            self.main_window = window
+        self.main_window.show()
+        self._startup_notices(self.main_window)
+        return self.main_window
+
+    def play(self, routine_id: str, *, compact: bool = False) -> QWidget:
+        """Open the player on a routine and start it at once."""
+        from coach.core.recorder import SessionRecorder
+        from coach.core.session import Session
+        from coach.ui.driver import SessionDriver
+        from coach.ui.player_window import PlayerWindow
+
+        routine = self.catalog.routine(routine_id)
+        if self.player is not None and getattr(self.player, "driver").running:
+            self.player.raise_()
+            self.player.activateWindow()
+            return self.player
+        self.settings.last_routine = routine.id
+        clock = self._clock_factory()
+        session = Session(routine, self.catalog, clock)
+        recorder = SessionRecorder(self.log, routine)  # type: ignore[arg-type]
+        driver = SessionDriver(session, recorder)
+        player = PlayerWindow(driver, tones=self.tones, settings=self.settings,
+                              record_pain=lambda **pain: self._record_pain(recorder, **pain),
+                              open_history=self.open_history, time_scale=clock.scale)
+        player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        player.closed.connect(lambda: self._player_closed(player))
+        driver.ended.connect(lambda _ended: self._session_ended())
+        self.player = player
+        player.show()
+        self._startup_notices(player)
+        player.start()
+        if compact:
+            player.set_compact(True)
+        return player
+
+    def _player_closed(self, player: QWidget) -> None:
+        if self.player is player:
+            self.player = None
+
+    def _session_ended(self) -> None:
+        if self.quit_at_end:
+            QTimer.singleShot(400, self.qapp.quit)
+
+    def _record_pain(self, recorder: object, **pain: int | None) -> None:
+        session_id = getattr(recorder, "session_id", None)
+        values = {key: value for key, value in pain.items() if value is not None}
+        if session_id is None or not values:
+            return
+        try:
+            self.log.set_pain(session_id, **values)  # type: ignore[attr-defined]
+        except CoachError as exc:
+            self.notify(str(exc))
+
+    def open_history(self) -> None:
+        try:
+            from coach.ui.history_view import HistoryWindow
+        except ModuleNotFoundError as exc:
+            if exc.name != "coach.ui.history_view":
+                raise
+            self.notify("History is not available in this version yet.")
+            return
+        if self.history is None:
+            self.history = HistoryWindow(self.log)
+            self.history.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.history.destroyed.connect(lambda: setattr(self, "history", None))
+        self.history.show()
+        self.history.raise_()
+
+    def open_print(self, routine_id: str) -> None:
+        try:
+            from coach.ui.printing import open_print_preview
+        except ModuleNotFoundError as exc:
+            if not (exc.name or "").startswith("coach.ui."):
+                raise
+            self.notify("Printing is not available in this version yet.")
+            return
+        open_print_preview(self.main_window, self.catalog, self.catalog.routine(routine_id))
+
+    def set_theme(self, theme: str) -> None:
+        self.settings.theme = theme
+        apply_theme(self.qapp, theme)
+
+    # -- messages -----------------------------------------------------------------
+    def notify(self, text: str) -> None:
+        """One line in the status bar of the window in front."""
+        for window in (self.player, self.main_window):
+            if window is not None and window.isVisible():
+                window.show_notice(text)  # type: ignore[attr-defined]
+                return
+        print(f"coach: {text}", file=sys.stderr)
+
+    def _startup_notices(self, window: QWidget) -> None:
+        """Things worth saying once per run: no sound device, a log moved aside,
+        exercise files that did not load."""
+        notices = [self.tones.notice, getattr(self.log, "notice", None)]
+        if self.catalog.problems:
+            notices.append(f"{len(self.catalog.problems)} exercise or routine file(s) could not "
+                           "be read; run 'coach list' to see which.")
+        lines = [text for text in notices if text and text not in self._noticed]
+        self._noticed.update(lines)
+        if lines:
+            window.show_notice("  ".join(lines))  # type: ignore[attr-defined]
+
+
+def make_qapp() -> QApplication:
+    protect_none()
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    qapp = QApplication(sys.argv[:1])
+    qapp.setApplicationName(APP_NAME)
+    qapp.setApplicationDisplayName(APP_NAME)
+    qapp.setDesktopFileName("io.github.stretchcoach.StretchCoach")
+    icon = assets_dir() / "icons" / "stretch-coach.svg"
+    if icon.is_file():
+        qapp.setWindowIcon(QIcon(str(icon)))
+    return qapp
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    from coach.core.catalog import load_shipped
+    from coach.core.store import SessionLog
 
     catalog = load_shipped()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    label = QLabel("\n".join(r.name for r in catalog.routines.values()) or "Stretch Coach")
-    label.setWindowTitle("Stretch Coach")
-    label.show()
-    return app.exec()
+    routine_id = getattr(args, "routine", None) if args.command == "play" else None
+    if routine_id is not None:
+        catalog.routine(routine_id)  # an unknown routine fails here, before any window
+    log = SessionLog.open(data_dir(args.data_dir))
+    try:
+        qapp = make_qapp()
+        settings = AppSettings()
+        apply_theme(qapp, settings.theme)
+        tones = Tones(assets_dir() / "sounds", muted=settings.muted)
+        app = CoachApp(qapp, catalog, log, settings, tones,
+                       time_scale=getattr(args, "time_scale", 1.0) or 1.0,
+                       quit_at_end=bool(os.environ.get(QUIT_AT_END_ENV)))
+        # Ctrl+C in the terminal ends the process like a kill: the log marks
+        # the session interrupted, with every rep done so far.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        if routine_id is not None:
+            app.play(routine_id, compact=bool(getattr(args, "compact", False)))
+        else:
+            app.open_main()
+        code = qapp.exec()
+        settings.sync()
+        return code
+    finally:
+        log.close()
+
+
+__all__ = ["CoachApp", "make_qapp", "run_app"]

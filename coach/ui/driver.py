@@ -46,6 +46,7 @@ class SessionDriver(QObject):
         self._timer.timeout.connect(self.pump)
         self._started = False
         self._ended: SessionEnded | None = None
+        self._last_error: object = None
 
     # -- reading ------------------------------------------------------------
     @property
@@ -110,6 +111,10 @@ class SessionDriver(QObject):
                 self._recorder.handle(events)
             except CoachError as exc:  # the log failed; the person still gets their session
                 self.problem.emit(str(exc))
+            error = getattr(self._recorder, "error", None)  # a recorder that keeps going
+            if error is not None and error is not self._last_error:
+                self._last_error = error
+                self.problem.emit(str(error))
         for item in events:
             if isinstance(item, SessionEnded):
                 self._ended = item

@@ -1,0 +1,146 @@
+"""The animated figure in the player: maps the session state to a pose.
+
+The session state says which exercise, phase, side and depth; the figure
+code (`coach.core.poses.pose_at`, `coach.ui.figure_view`) turns that into a
+drawing. Between heartbeats a display-rate timer advances the time within the
+phase from the last state so the motion stays smooth; the timer runs only
+while the stage is visible and the session is moving.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from coach.core.events import Phase
+
+# The player's phases as the figure's keyframe phases.
+POSE_PHASES = {
+    Phase.LEAD_IN: "start", Phase.REST: "start", Phase.SWITCH_SIDE: "start",
+    Phase.MOVE_IN: "move", Phase.HOLD: "hold", Phase.RELEASE: "release", Phase.WALK: "walk",
+    Phase.DONE: "start", Phase.STOPPED: "start",
+}
+
+FRAME_MS = 16
+
+
+def pose_request(state: Any) -> dict[str, Any]:
+    """The arguments `pose_at` needs for this moment of the session."""
+    phase = POSE_PHASES.get(state.phase, "start")
+    return {
+        "exercise": state.exercise, "phase": phase, "t": max(0.0, state.seconds_into_phase),
+        "side": state.side or "left", "depth": state.depth,
+        "phase_length": state.phase_length or None,
+    }
+
+
+class FigureStage(QWidget):
+    """Shows the figure for the current session state, smoothly."""
+
+    def __init__(self, parent: QWidget | None = None, *, time_scale: float = 1.0) -> None:
+        super().__init__(parent)
+        self._request: dict[str, Any] | None = None
+        self._moving = False
+        self._stamp = time.monotonic()
+        self._time_scale = time_scale
+        self._view = _make_view(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._view)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Exercise figure")
+        self._frames = QTimer(self)
+        self._frames.setInterval(FRAME_MS)
+        self._frames.timeout.connect(self._frame)
+
+    def show_state(self, state: Any) -> None:
+        request = pose_request(state)
+        self._request = request
+        self._stamp = time.monotonic()
+        self._moving = not state.paused and not state.finished
+        self.setAccessibleDescription(f"{state.exercise.name}, {request['phase']}")
+        self._draw(request)
+        if self._moving and self.isVisible():
+            if not self._frames.isActive():
+                self._frames.start()
+        else:
+            self._frames.stop()
+
+    def show_exercise(self, exercise: Any, phase: str = "hold", t: float = 0.0) -> None:
+        """A still (or externally animated) preview outside a session."""
+        self._frames.stop()
+        self._request = {"exercise": exercise, "phase": phase, "t": t, "side": "left",
+                         "depth": 1.0, "phase_length": None}
+        self._draw(self._request)
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802
+        self._frames.stop()
+        super().hideEvent(event)
+
+    def _frame(self) -> None:
+        if self._request is None or not self._moving:
+            self._frames.stop()
+            return
+        # Real time since the last state, on the session's clock scale.
+        extra = (time.monotonic() - self._stamp) * self._time_scale
+        request = dict(self._request)
+        limit = request["phase_length"] or request["t"] + extra
+        request["t"] = min(request["t"] + extra, limit)
+        self._draw(request)
+
+    def _draw(self, request: dict[str, Any]) -> None:
+        self._view.show_request(request)
+
+
+def _make_view(parent: QWidget) -> Any:
+    try:
+        from coach.core.poses import pose_at  # noqa: F401
+        from coach.ui.figure_view import FigureView  # noqa: F401
+    except ImportError:
+        return _StandIn(parent)
+    return _PoseView(parent)
+
+
+class _PoseView(QWidget):
+    """The real figure: pose_at + FigureView."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        from coach.ui.figure_view import FigureView
+
+        self._figure = FigureView(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._figure)
+
+    def show_request(self, request: dict[str, Any]) -> None:
+        from coach.core.poses import pose_at
+
+        args = dict(request)
+        exercise = args.pop("exercise")
+        phase = args.pop("phase")
+        t = args.pop("t")
+        self._figure.set_pose(pose_at(exercise, phase, t, **args))
+
+
+class _StandIn(QWidget):
+    """Until the figure lands: a plain outline that says which phase it is."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._text = ""
+
+    def show_request(self, request: dict[str, Any]) -> None:
+        self._text = f"{request['exercise'].name}\n{request['phase']} {request['t']:.1f} s"
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setPen(QPen(self.palette().color(self.foregroundRole()), 2))
+        painter.drawRect(QRectF(self.rect()).adjusted(4, 4, -4, -4))
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._text)
+        painter.end()
