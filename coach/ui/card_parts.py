@@ -41,8 +41,9 @@ class TitlePart:
 
 
 class FactsPart:
-    """The dose box: hold, reps, sets, rest and sides side by side. Each cell
-    gets the width its words need, and the spare width is shared out evenly."""
+    """The dose box: hold, reps, sets, rest and sides. One row when every word
+    fits on one line, else two rows; each column gets the width its words
+    need and the spare width is shared out evenly."""
 
     def __init__(self, facts: Sequence[Fact], fonts: Fonts, width: float, units: Units) -> None:
         device, center = units.device, Qt.AlignmentFlag.AlignHCenter
@@ -51,17 +52,25 @@ class FactsPart:
         natural = [max(TextBlock(f.label, fonts.small, width, device).width,
                        TextBlock(f.value, fonts.body_bold, width, device).width) + 2 * self.pad
                    for f in facts]
-        spare = (width - sum(natural)) / max(1, len(facts))
-        if spare < 0:  # too narrow for every word on one line: equal cells, values wrap
-            natural, spare = [width / max(1, len(facts))] * len(facts), 0.0
-        self.widths = [n + spare for n in natural]
-        self.cells = [(TextBlock(f.label, fonts.small, w - 2 * self.pad, device, align=center,
-                                 color=GREY_INK),
-                       TextBlock(f.value, fonts.body_bold, w - 2 * self.pad, device, align=center))
-                      for f, w in zip(facts, self.widths)]
+        count = len(facts)
+        for self.columns in (count, (count + 1) // 2):
+            widths = [max(natural[c::self.columns]) for c in range(self.columns)] if count else []
+            if sum(widths) <= width:
+                break
+        else:  # too narrow even in two rows: equal columns, values wrap
+            widths = [width / self.columns] * self.columns
+        spare = (width - sum(widths)) / max(1, self.columns)
+        self.widths = [w + spare for w in widths]
+        self.cells = [(TextBlock(f.label, fonts.small, self.widths[i % self.columns] - 2 * self.pad,
+                                 device, align=center, color=GREY_INK),
+                       TextBlock(f.value, fonts.body_bold,
+                                 self.widths[i % self.columns] - 2 * self.pad, device, align=center))
+                      for i, f in enumerate(facts)]
         self.label_h = max((label.height for label, _ in self.cells), default=0.0)
         value_h = max((value.height for _, value in self.cells), default=0.0)
-        self.height = 2 * self.pad + self.label_h + value_h if facts else 0.0
+        self.row_h = 2 * self.pad + self.label_h + value_h
+        self.rows = -(-count // self.columns) if count else 0
+        self.height = self.row_h * self.rows
 
     def paint(self, painter: QPainter, x: float, y: float) -> None:
         if not self.cells:
@@ -70,14 +79,20 @@ class FactsPart:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         radius = self.units.mm(1.2)
         painter.drawRoundedRect(QRectF(x, y, self.width, self.height), radius, radius)
-        left = x
+        painter.setPen(_pen(self.units, RULE, 0.4))
+        for row in range(1, self.rows):
+            painter.drawLine(QPointF(x + self.pad, y + row * self.row_h),
+                             QPointF(x + self.width - self.pad, y + row * self.row_h))
         for i, (label, value) in enumerate(self.cells):
-            if i:
+            row, col = divmod(i, self.columns)
+            left = x + sum(self.widths[:col])
+            top = y + row * self.row_h
+            if col:
                 painter.setPen(_pen(self.units, RULE, 0.4))
-                painter.drawLine(QPointF(left, y + self.pad), QPointF(left, y + self.height - self.pad))
-            label.draw(painter, left + self.pad, y + self.pad)
-            value.draw(painter, left + self.pad, y + self.pad + self.label_h)
-            left += self.widths[i]
+                painter.drawLine(QPointF(left, top + self.pad),
+                                 QPointF(left, top + self.row_h - self.pad))
+            label.draw(painter, left + self.pad, top + self.pad)
+            value.draw(painter, left + self.pad, top + self.pad + self.label_h)
 
 
 class WalkPart:

@@ -40,7 +40,9 @@ class Card:
         self.inner_w = size.width() - 2 * self.pad
         self.inner_h = size.height() - 2 * self.pad
         self.wide = size.width() > size.height() * 1.15 and not content.continued
-        self.left_w = self.inner_w * 0.44 if self.wide else self.inner_w
+        # Three poses (both sides) need a wider figure column than two.
+        share = 0.5 if len(content.panels) > 2 else 0.42
+        self.left_w = self.inner_w * share if self.wide else self.inner_w
         self.text_w = self.inner_w - self.left_w - units.mm(5) if self.wide else self.inner_w
         self.overflow: CardContent | None = None
         self.clipped = False
