@@ -151,6 +151,9 @@ def failure(exc: BaseException, path: Path) -> StoreError:
     if isinstance(exc, _Damaged) or primary in (_CORRUPT, _NOTADB):
         return StoreError(f"The session log {path} is damaged; restart Stretch Coach to set "
                           f"it aside and start a new one.")
+    if primary == _IOERR:
+        return StoreError(f"The session log {path} could not be written (disk I/O error); "
+                          f"the disk may be full or failing.")
     if err == errno.ENOTDIR:
         return StoreError(f"Stretch Coach cannot keep its session log in {folder}: part of "
                           f"that path is a file, not a folder.")
