@@ -60,9 +60,9 @@ def _open(path: Path) -> sqlite3.Connection:
         if _truncated(path):
             raise _Damaged("the file is shorter than its header says")
         db.execute("PRAGMA foreign_keys = ON")
+        migrations.upgrade(db)  # before WAL: a failed upgrade leaves the file byte for byte
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
-        migrations.upgrade(db)
         # A full check reads every page (~90 ms for 20 years of daily use), so
         # it runs only after damage was seen; otherwise the small sessions
         # table is checked and the rest is caught when read (see mark_damaged).
