@@ -74,7 +74,6 @@ class FiguresPart:
         label.draw(painter, start + self.badge + gap, top + (self.badge - label.height) / 2)
 
     def _paint_arrow(self, painter: QPainter, left: float, middle: float) -> None:
-        u = self.units
         start, end = left + self.arrow_gap * 0.15, left + self.arrow_gap * 0.85
         head = self.arrow_gap * 0.3
         painter.setPen(QPen(INK, head * 0.22, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))

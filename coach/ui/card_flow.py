@@ -10,8 +10,7 @@ import ctypes
 import sys
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintDevice, QTextLayout, QTextOption
-
+from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter, QTextLayout, QTextOption
 
 
 def _keep_none_alive() -> None:

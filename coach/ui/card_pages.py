@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QMarginsF, QPointF, QSizeF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPen
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
 
 from coach.core.catalog import Catalog, Routine
 from coach.ui.card_flow import GREY_INK, RULE, TextBlock, Units, print_font

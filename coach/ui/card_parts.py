@@ -167,7 +167,7 @@ class TickGridPart:
     def __init__(self, fonts: Fonts, width: float, units: Units) -> None:
         device = units.device
         self.units, self.width = units, width
-        self.caption = TextBlock("Tick a box each day you do it", fonts.small_bold,
+        self.caption = TextBlock("Tick each day you do it", fonts.small_bold,
                                  width * 0.6, device)
         self.started = TextBlock("Started: _________", fonts.small, width * 0.4, device,
                                  align=Qt.AlignmentFlag.AlignRight, color=GREY_INK)

@@ -22,6 +22,9 @@ class CardPrintPreview(QPrintPreviewDialog):
         self._printer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                                      QPageLayout.Unit.Millimeter)
         self.setWindowTitle(f"Print cards: {sheet.title}")
+        # Wide enough that the tool bar, with the layout choice at its end, shows whole.
+        screen = self.screen().availableGeometry()
+        self.resize(min(1100, screen.width() * 9 // 10), min(900, screen.height() * 9 // 10))
 
         self.per_page = QComboBox(self)
         for count in PER_PAGE:
@@ -32,7 +35,7 @@ class CardPrintPreview(QPrintPreviewDialog):
         toolbar = self.findChild(QToolBar)
         if toolbar is not None:
             toolbar.addSeparator()
-            label = QLabel(" Layout: ", self)
+            label = QLabel(" Cards: ", self)
             label.setBuddy(self.per_page)
             toolbar.addWidget(label)
             toolbar.addWidget(self.per_page)

@@ -8,8 +8,10 @@ brings None's count to zero within seconds and the interpreter aborts with
 "none_dealloc: deallocating None".
 
 `protect_none()` checks whether the running PySide6 has the bug and, if so,
-gives None a very large reference count once, which is what 3.12 does for
-good. It changes nothing when the bug is absent.
+gives None — and True and False, which the same binding code hands out and
+which were seen to run out too — a very large reference count once, which is
+what 3.12 does for good ("immortal" objects). It changes nothing when the bug
+is absent.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ def protect_none() -> bool:
         return False
     if not pyside_leaks_none():
         return False
-    if sys.getrefcount(None) < _BALLAST // 2:
-        # ob_refcnt is the first field of every object in CPython 3.11.
-        ctypes.c_ssize_t.from_address(id(None)).value += _BALLAST
+    for singleton in (None, True, False):
+        if sys.getrefcount(singleton) < _BALLAST // 2:
+            # ob_refcnt is the first field of every object in CPython 3.11.
+            ctypes.c_ssize_t.from_address(id(singleton)).value += _BALLAST
     return True

@@ -62,8 +62,8 @@ class PlayerWindow(QMainWindow):
 
     def _wire(self) -> None:
         a, d, v = self.actions, self.driver, self.view
-        cues = ToneCues(self.tones)
-        d.event.connect(cues.on_event)
+        self._cues = ToneCues(self.tones)  # kept: a signal holds only a weak reference
+        d.event.connect(self._cues.on_event)
         d.event.connect(self._on_event)
         d.ticked.connect(self._refresh)
         d.problem.connect(lambda text: self.statusBar().showMessage(text))

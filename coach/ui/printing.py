@@ -16,7 +16,15 @@ from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
 
 from coach.core.catalog import Catalog, Routine, load_shipped
 from coach.core.errors import CoachError
-from coach.ui.card_pages import APP_NAME, PAPERS, PER_PAGE, CardSheet, page_layout, paint_pages, sheet_for
+from coach.ui.card_pages import (
+    APP_NAME,
+    PAPERS,
+    PER_PAGE,
+    CardSheet,
+    page_layout,
+    paint_pages,
+    sheet_for,
+)
 
 
 def ensure_gui_app() -> QGuiApplication:

@@ -98,8 +98,8 @@ class FigureStage(QWidget):
 
 def _make_view(parent: QWidget) -> Any:
     try:
-        from coach.core.poses import pose_at  # noqa: F401
         from coach.ui.figure_view import FigureView  # noqa: F401
+        from coach.core.poses import pose_at  # noqa: F401
     except ImportError:
         return _StandIn(parent)
     return _PoseView(parent)

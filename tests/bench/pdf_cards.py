@@ -13,9 +13,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from coach.core.catalog import Routine, RoutineItem, load_shipped  # noqa: E402
-from coach.ui.card_pages import sheet_for  # noqa: E402
-from coach.ui.printing import ensure_gui_app, write_pdf  # noqa: E402
+from coach.core.catalog import Routine, RoutineItem, load_shipped
+from coach.ui.card_pages import sheet_for
+from coach.ui.printing import ensure_gui_app, write_pdf
 
 CARDS = 20
 
