@@ -1,0 +1,221 @@
+"""The History window: Progress (streaks and charts) and Sessions (the
+table, filters, one session's reps and note, CSV export). An empty log
+shows how to start instead of empty charts.
+
+The charts module (and with it pyqtgraph) is imported only when there is
+something to chart, so the rest of the app starts without it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QItemSelection, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
+                               QMainWindow, QMessageBox, QPushButton, QSplitter,
+                               QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
+
+from coach import APP_NAME
+from coach.core.catalog import Catalog
+from coach.core.errors import CatalogError, CoachError
+from coach.core.report import write_csv
+from coach.core.stats import Progress
+from coach.core.store import SessionLog, SessionRecord
+from coach.ui.history_detail import SessionDetail, exercise_label
+from coach.ui.history_model import SessionTableModel
+from coach.ui.history_parts import empty_page, session_table
+from coach.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from coach.ui.history_progress import ProgressPage
+
+
+class HistoryWindow(QMainWindow):
+    def __init__(self, log: SessionLog, parent: QWidget | None = None, *,
+                 today: date | None = None, catalog: Catalog | None = None,
+                 settings: AppSettings | None = None) -> None:
+        super().__init__(parent)
+        self.log = log
+        self.today = today or date.today()
+        self.settings = settings or AppSettings()
+        self.setWindowTitle(f"History — {APP_NAME}")
+        self.resize(1180, 780)
+        self.settings.restore_geometry("history", self)
+        self.records: list[SessionRecord] = []
+        self.progress_page: ProgressPage | None = None
+        self._narrowed = False  # the person has narrowed the dates or the routine
+
+        self.stack = QStackedWidget(self)
+        self.empty = empty_page(self.stack)
+        self.stack.addWidget(self.empty)
+        self.tabs = QTabWidget(self.stack)
+        self.tabs.setAccessibleName("History views")
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+
+        sessions = QWidget(self.tabs)
+        self.model = SessionTableModel(self)
+        self.table = session_table(self.model, sessions)
+        self.detail = SessionDetail(log, self._names(catalog), sessions)
+        self.detail.changed.connect(self._changed)
+        self.filters, self.first, self.last, self.routine, self.count = self._filter_row(sessions)
+        split = QSplitter(Qt.Orientation.Horizontal, sessions)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
+        split.setSizes([800, 380])
+        column = QVBoxLayout(sessions)
+        column.addLayout(self.filters)
+        column.addWidget(split, 1)
+        self.sessions_tab = sessions
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.reload()
+
+    # -- building -----------------------------------------------------------
+    @staticmethod
+    def _names(catalog: Catalog | None):  # noqa: ANN205 - a name lookup
+        if catalog is None:
+            return exercise_label
+        def name(exercise_id: str) -> str:
+            try:
+                return catalog.exercise(exercise_id).name
+            except CatalogError:
+                return exercise_label(exercise_id)
+        return name
+
+    def _filter_row(self, parent: QWidget):  # noqa: ANN202
+        row = QHBoxLayout()
+        first, last = QDateEdit(parent), QDateEdit(parent)
+        for edit, name in ((first, "From"), (last, "To")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(f"Show sessions {name.lower()}")
+            edit.dateChanged.connect(self._filter_changed)
+            row.addWidget(QLabel(name, parent))
+            row.addWidget(edit)
+        routine = QComboBox(parent)
+        routine.setAccessibleName("Show sessions of routine")
+        routine.currentIndexChanged.connect(self._filter_changed)
+        row.addWidget(QLabel("Routine", parent))
+        row.addWidget(routine)
+        reset = QPushButton("Show all", parent)
+        reset.setAccessibleName("Show all sessions")
+        reset.clicked.connect(self.show_all)
+        row.addWidget(reset)
+        count = QLabel(parent)
+        count.setAccessibleName("Sessions shown")
+        row.addWidget(count, 1)
+        export = QPushButton("Export CSV…", parent)
+        export.setAccessibleName("Export CSV")
+        export.setToolTip("Save the sessions shown as a CSV file (the columns of "
+                          "coach history --csv)")
+        export.clicked.connect(self.ask_export)
+        row.addWidget(export)
+        return row, first, last, routine, count
+
+    # -- data ---------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the log again and show it (after a change, or at opening)."""
+        try:
+            self.records = self.log.sessions()
+        except CoachError as exc:
+            self.records = []
+            QMessageBox.warning(self, "History", str(exc))
+        if not self.records:
+            self.stack.setCurrentWidget(self.empty)
+            self.model.set_sessions([])
+            self.detail.show_session(None)
+            return
+        self.stack.setCurrentWidget(self.tabs)
+        self.model.set_sessions(self.records)
+        self._fill_filters()
+        self._filter_changed()
+        if self.progress_page is None:
+            from coach.ui.history_progress import ProgressPage  # imports pyqtgraph
+
+            self.progress_page = ProgressPage(self.tabs)
+            self.tabs.insertTab(0, self.progress_page, "Progress")
+            self.tabs.addTab(self.sessions_tab, "Sessions")
+            self.tabs.setCurrentIndex(0)
+        self.progress_page.show_progress(Progress.from_sessions(self.records), self.today)
+
+    def _fill_filters(self) -> None:
+        oldest = QDate(self.records[0].started.date())
+        newest = QDate(max(self.today, self.records[-1].started.date()))
+        chosen = self.routine.currentData()
+        widgets = (self.first, self.last, self.routine)
+        for widget in widgets:
+            widget.blockSignals(True)
+        for edit in (self.first, self.last):
+            edit.setDateRange(oldest, newest)
+        if not self._narrowed:
+            self.first.setDate(oldest)
+            self.last.setDate(newest)
+        self.routine.clear()
+        self.routine.addItem("All routines", None)
+        for routine_id, name in self.model.routines():
+            self.routine.addItem(name, routine_id)
+        self.routine.setCurrentIndex(max(0, self.routine.findData(chosen)))
+        for widget in widgets:
+            widget.blockSignals(False)
+
+    def show_all(self) -> None:
+        self.first.setDate(self.first.minimumDate())
+        self.last.setDate(self.last.maximumDate())
+        self.routine.setCurrentIndex(0)
+
+    def _filter_changed(self) -> None:
+        selected = self.detail.session.id if self.detail.session else None
+        self._narrowed = (self.first.date() != self.first.minimumDate()
+                          or self.last.date() != self.last.maximumDate()
+                          or self.routine.currentIndex() > 0)
+        self.model.set_filter(self.first.date().toPython(), self.last.date().toPython(),
+                              self.routine.currentData())
+        shown = self.model.rowCount()
+        self.count.setText(f"{shown} of {len(self.records)} sessions")
+        self.select(selected)
+
+    def select(self, session_id: int | None) -> None:
+        row = None if session_id is None else self.model.row_of(session_id)
+        if row is None:
+            self.table.clearSelection()
+            self.detail.show_session(None)
+        else:
+            self.table.selectRow(row)
+
+    def _selected(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.detail.show_session(self.model.record(rows[0].row()) if rows else None)
+
+    def _changed(self, session_id: int) -> None:
+        self.reload()
+        self.select(session_id)
+
+    # -- export -------------------------------------------------------------
+    def export_csv(self, path: Path) -> int:
+        """Write the sessions shown, oldest first, as `coach history --csv`
+        does; returns how many."""
+        records = sorted(self.model.visible(), key=lambda r: (r.started, r.id))
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            write_csv(records, handle)
+        return len(records)
+
+    def ask_export(self) -> None:
+        suggested = Path.home() / f"stretch-coach-history-{self.today.isoformat()}.csv"
+        name, _filter = QFileDialog.getSaveFileName(self, "Export sessions to CSV",
+                                                    str(suggested), "CSV files (*.csv)")
+        if not name:
+            return
+        try:
+            self.export_csv(Path(name))
+        except OSError as exc:
+            QMessageBox.warning(self, "Export CSV",
+                                f"The sessions could not be saved to {name} ({exc.strerror}).")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_geometry("history", self)
+        super().closeEvent(event)
