@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import textwrap
 from contextlib import closing
 from pathlib import Path
@@ -131,8 +132,9 @@ MOUNT = {"read-only": "mount -t tmpfs -o ro,size=1m tmpfs {dir}",
 def _namespace_works() -> bool:
     if shutil.which("unshare") is None:
         return False
-    probe = subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs tmpfs /mnt"],
-                           capture_output=True)
+    with tempfile.TemporaryDirectory() as folder:
+        probe = subprocess.run(["unshare", "-m", "sh", "-c", f"mount -t tmpfs tmpfs {folder}"],
+                               capture_output=True)
     return probe.returncode == 0
 
 
