@@ -57,6 +57,10 @@ class PlayerActions(QObject):
     def set_paused(self, paused: bool) -> None:
         self.pause.setText("Resume" if paused else "Pause")
 
+    def set_compact(self, on: bool) -> None:
+        self.compact.setChecked(on)
+        self.compact.setText("Full view" if on else "Compact")
+
     def set_muted(self, muted: bool) -> None:
         self.mute.setChecked(muted)
         self.mute.setText("Unmute" if muted else "Mute")

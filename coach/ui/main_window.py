@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.routines.setFont(font)
         self.routines.setMaximumWidth(300)
+        self.routines.setSpacing(4)
         for routine in catalog.routines.values():
             item = QListWidgetItem(f"{routine.name}\n  about {self._minutes(routine)}")
             item.setData(Qt.ItemDataRole.UserRole, routine.id)

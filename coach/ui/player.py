@@ -21,6 +21,7 @@ from coach.ui.stage import FigureStage
 from coach.ui.theme import Accents
 
 # Pixel sizes at the default window size (1120x760); scaled with the window.
+PAIN_RED = "#c62828"
 FONT_PX = {"name": 26, "phase": 40, "counter": 32, "step": 20, "cue": 22, "next": 19}
 
 
@@ -116,17 +117,13 @@ class SessionView(QWidget):
         color = phase_color(accents, state.phase)
         position = f" ({state.exercise_index + 1} of {len(self.driver.session.routine.items)})"
         self.name.setText(state.exercise.name + position)
-        if state.paused:
-            why = "the app lost track of time" if state.pause_reason == "gap" else "you paused"
-            self.phase.setText(f"Paused ({why}) — press Space to go on")
-        else:
-            self.phase.setText(wording.phase_title(state))
+        self.phase.setText("Paused" if state.paused else wording.phase_title(state))
         self._color(self.phase, accents.paused if state.paused else color)
         self.ring.show_time(state.seconds_left, state.phase_length,
                             wording.RING_CAPTIONS.get(state.phase, ""), color, paused=state.paused)
         self.counter.setText(wording.counter_line(state))
         self.step.setText(wording.step_text(state))
-        cue = wording.cue_text(state)
+        cue = wording.pause_text(state) if state.paused else wording.cue_text(state)
         self.cue.setText(cue)
         self.cue.setVisible(bool(cue))
         self.next.setText(wording.next_text(state))
@@ -155,7 +152,7 @@ class SessionView(QWidget):
                 font = label.font()
                 font.setPixelSize(round(px * scale))
                 label.setFont(font)
-        danger = Accents.from_palette(self.palette()).danger
+        # The same deep red on light and dark: white text on it stays legible.
         self.pain_button.setStyleSheet(
-            f"QToolButton {{ color: white; background: {danger.name()}; font-weight: bold;"
+            f"QToolButton {{ color: white; background: {PAIN_RED}; font-weight: bold;"
             " border-radius: 6px; padding: 4px 14px; }")

@@ -107,8 +107,7 @@ class PlayerWindow(QMainWindow):
             if not self._closing:
                 self.show()
                 self.activateWindow()
-        if self.actions.compact.isChecked() != (on and self.driver.running):
-            self.actions.compact.setChecked(on and self.driver.running)
+        self.actions.set_compact(on and self.driver.running)
 
     def _toggle_confirm(self) -> None:
         if not self.driver.running:

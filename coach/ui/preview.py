@@ -4,6 +4,7 @@ first exercise and one line per exercise. Plain functions, no widgets."""
 from __future__ import annotations
 
 from coach.core.catalog import Catalog, Exercise, Routine
+from coach.ui.wording import count
 
 PREVIEW_START_S = 1.2
 PREVIEW_HOLD_S = 4.0
@@ -29,13 +30,13 @@ def routine_lines(catalog: Catalog, routine: Routine) -> list[str]:
     lines = []
     for number, item in enumerate(routine.items, start=1):
         exercise = catalog.exercise(item.exercise)
-        parts = [f"{item.reps} reps"]
+        parts = [count(item.reps, "rep")]
         if exercise.sides == "each":
             parts[0] += " each side"
         elif exercise.sides == "alternate":
             parts[0] += " each side, alternating"
         if item.sets > 1:
-            parts.append(f"{item.sets} sets")
+            parts.append(count(item.sets, "set"))
         if item.hold_s:
             parts.append(f"hold {item.hold_s} s")
         if exercise.walk_between_reps:

@@ -37,7 +37,11 @@ class SummaryPanel(QWidget):
         super().__init__(parent)
         self.pain_before: int | None = None
         self.pain_after_value: int | None = None
-        box = QVBoxLayout(self)
+        outer = QHBoxLayout(self)
+        column = QWidget(self)
+        column.setMaximumWidth(860)
+        outer.addWidget(column)
+        box = QVBoxLayout(column)
         box.setContentsMargins(40, 30, 40, 30)
         box.setSpacing(16)
         self.title = QLabel(self)
@@ -66,7 +70,7 @@ class SummaryPanel(QWidget):
         self.pain_scale = PainScale(safety.PAIN_AFTER_QUESTION, "Pain after", self)
         self.pain_scale.answered.connect(self._on_pain_after)
         box.addWidget(self.pain_scale)
-        box.addStretch(1)
+        box.addSpacing(12)
 
         row = QHBoxLayout()
         self.history_link = QLabel('<a href="history">Open History</a> to see how you are doing over time.', self)
@@ -75,11 +79,17 @@ class SummaryPanel(QWidget):
         self.history_link.setAccessibleName("Open History")
         self.history_link.setToolTip("Open the session history (H)")
         self.history_link.linkActivated.connect(lambda _href: self.history_requested.emit())
+        link_font = self.history_link.font()
+        link_font.setPointSizeF(link_font.pointSizeF() * 1.25)
+        self.history_link.setFont(link_font)
         row.addWidget(self.history_link, 1)
         self.done_button = make_button("Done", "Close the player (Enter)", self, name="Done")
         self.done_button.clicked.connect(self.close_requested)
+        self.done_button.setMinimumSize(140, 44)
+        self.done_button.setFont(link_font)
         row.addWidget(self.done_button)
         box.addLayout(row)
+        box.addStretch(1)
 
     def _value(self, form: QFormLayout, name: str) -> QLabel:
         label = QLabel(self)

@@ -34,8 +34,12 @@ CUE_SECONDS = 6.0  # how long each cue stays up during a hold
 
 
 def counter_line(state: Any) -> str:
-    """"Rep 3 of 8 · Set 1 of 2 · Left side" (set and side only when they apply)."""
-    parts = [f"Rep {state.rep} of {state.reps}"]
+    """"Rep 3 of 8 · Set 1 of 2 · Left side" (set and side only when they apply).
+    A walk belongs to the rep after it, so during a walk it counts the rep done."""
+    rep = state.rep
+    if state.phase is Phase.WALK and state.exercise.sides != "alternate" and rep > 1:
+        return f"Rep {rep - 1} of {state.reps} done"
+    parts = [f"Rep {rep} of {state.reps}"]
     if state.sets > 1:
         parts.append(f"Set {state.set} of {state.sets}")
     if state.side:
@@ -84,6 +88,13 @@ def step_text(state: Any) -> str:
     return f"{index + 1}. {exercise.steps[index]}"
 
 
+def pause_text(state: Any) -> str:
+    if state.pause_reason == "gap":
+        return ("Paused because the app lost track of time (was the computer asleep?). "
+                "Press Space to go on.")
+    return "Press Space, or Resume, to go on."
+
+
 def cue_text(state: Any) -> str:
     """During a hold, the exercise's own cues, then the general ones, in turn."""
     if state.phase is not Phase.HOLD:
@@ -109,7 +120,7 @@ def next_text(state: Any) -> str:
         return f"Next: {state.next_exercise.name}"
     if phase is Phase.WALK:
         side = f", {state.side} side" if state.side else ""
-        return f"Next: rep {state.rep} of {state.reps}{side}"
+        return f"Next: back into position for rep {state.rep}{side}"
     if phase is Phase.RELEASE and state.exercise.sides == "alternate" and state.side == "left":
         return "Next: the same rep on your right side"
     if phase is Phase.RELEASE and state.rep < state.reps:
@@ -117,6 +128,11 @@ def next_text(state: Any) -> str:
     if state.next_exercise is not None:
         return f"Then: {state.next_exercise.name}"
     return ""
+
+
+def count(number: int, thing: str) -> str:
+    """"1 rep", "3 reps"."""
+    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def minutes_text(seconds: float) -> str:
