@@ -7,26 +7,27 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 
-from coach.core.catalog import Exercise
+from coach.core.poses import Pose, pose_at
 from coach.ui.card_flow import FAINT, INK, Fonts, TextBlock, Units
-from coach.ui.card_text import CardContent, Panel
+from coach.ui.card_text import CardContent
+from coach.ui.figure_view import FigureColors, paint_pose
+
+PRINT_COLORS = FigureColors.print()
 
 
-def paint_figure(painter: QPainter, rect: QRectF, exercise: Exercise, panel: Panel) -> None:
-    """Placeholder until coach.ui.figure_view lands: a framed box."""
-    painter.save()
-    painter.setPen(QPen(FAINT, 0))
-    painter.drawLine(rect.topLeft(), rect.bottomRight())
-    painter.drawLine(rect.topRight(), rect.bottomLeft())
-    painter.restore()
+def key_poses(content: CardContent) -> tuple[Pose, ...]:
+    """The poses a card shows: where you start, and where you hold at full depth."""
+    return tuple(pose_at(content.exercise, panel.phase, 0.0, side=panel.side, depth=1.0)
+                 for panel in content.panels)
 
 
 class FiguresPart:
     """A row of pose panels. Its height is chosen by the card (it takes the
     room the text leaves), between `min_height` and `max_height`."""
 
-    def __init__(self, content: CardContent, fonts: Fonts, width: float, units: Units) -> None:
-        self.content, self.units, self.width = content, units, width
+    def __init__(self, content: CardContent, poses: tuple[Pose, ...], fonts: Fonts, width: float,
+                 units: Units) -> None:
+        self.content, self.poses, self.units, self.width = content, poses, units, width
         count = len(content.panels)
         self.arrow_gap = max(units.mm(5), width * 0.06) if count > 1 else 0.0
         self.panel_w = (width - self.arrow_gap * (count - 1)) / max(1, count)
@@ -38,24 +39,28 @@ class FiguresPart:
                                   align=Qt.AlignmentFlag.AlignHCenter)
                         for i in range(count)]
         self.label_h = max([self.badge, *(b.height for b in self.labels)]) + units.pt(2)
-        self.min_height = self.label_h + units.mm(22) if count else 0.0
-        # A standing figure is about twice as tall as it is wide; more height
-        # than that only adds white space.
-        self.max_height = self.label_h + min(self.panel_w * 1.6, units.mm(95)) if count else 0.0
+        # Height the figures need to fill their panels' width: a lying figure
+        # needs less than a standing one; more than that is only white space.
+        self.inset = units.mm(1.2)
+        aspect = max(((y1 - y0) / (x1 - x0) for x0, y0, x1, y1 in (p.frame for p in poses)),
+                     default=1.0)
+        wanted = (self.panel_w - 2 * self.inset) * aspect + 2 * self.inset
+        self.max_height = self.label_h + min(wanted, units.mm(95)) if count else 0.0
+        self.min_height = min(self.max_height, self.label_h + units.mm(22)) if count else 0.0
         self.height = self.min_height
 
     def paint(self, painter: QPainter, x: float, y: float) -> None:
         figure_h = self.height - self.label_h
-        for i, panel in enumerate(self.content.panels):
+        for i in range(len(self.content.panels)):
             left = x + i * (self.panel_w + self.arrow_gap)
             frame = QRectF(left, y, self.panel_w, figure_h)
             painter.setPen(QPen(FAINT, self.units.pt(0.5)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             radius = self.units.mm(1.5)
             painter.drawRoundedRect(frame, radius, radius)
-            inset = self.units.mm(1.2)
-            paint_figure(painter, frame.adjusted(inset, inset, -inset, -inset),
-                         self.content.exercise, panel)
+            inset = self.inset
+            paint_pose(painter, frame.adjusted(inset, inset, -inset, -inset), self.poses[i],
+                       PRINT_COLORS)
             self._paint_label(painter, i, left, y + figure_h + self.units.pt(2))
             if i:
                 self._paint_arrow(painter, left - self.arrow_gap, y + figure_h / 2)

@@ -6,31 +6,8 @@ writer or a printer), so what is measured is what prints.
 
 from __future__ import annotations
 
-import ctypes
-import sys
-
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter, QTextLayout, QTextOption
-
-
-def _keep_none_alive() -> None:
-    """Work around a PySide6 6.12 bug on Python 3.11: every call of a Qt method
-    that returns nothing hands back None without a new reference, so None's
-    count falls by one per call and the process aborts ("none_dealloc") after
-    a few thousand calls; painting a few cards makes hundreds of thousands.
-    Python 3.12 made None immortal; on 3.11 we give it a count it cannot run
-    out of. Only done when the leak is actually seen."""
-    if sys.version_info >= (3, 12):
-        return
-    probe = QPointF()
-    before = sys.getrefcount(None)
-    for _ in range(16):
-        probe.setX(0.0)
-    if sys.getrefcount(None) <= before - 16:
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
-_keep_none_alive()
 
 INK = QColor(0, 0, 0)
 GREY_INK = QColor(70, 70, 70)  # secondary text: still crisp on a cheap printer

@@ -35,7 +35,7 @@ class Panel:
 
     label: str
     phase: str  # 'start' or 'hold', as coach.core.poses.pose_at takes it
-    side: str  # 'left' or 'right'
+    side: str | None  # 'left' or 'right'; None for an exercise done on both sides at once
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def card_for(exercise: Exercise, item: RoutineItem) -> CardContent:
         panels = (Panel("Start", "start", "left"), Panel("Hold, left", "hold", "left"),
                   Panel("Hold, right", "hold", "right"))
     else:
-        panels = (Panel("Start", "start", "left"), Panel("Hold", "hold", "left"))
+        panels = (Panel("Start", "start", None), Panel("Hold", "hold", None))
     facts = (
         Fact("Hold", seconds(item.hold_s) if item.hold_s else "Keep moving"),
         Fact("Reps per side" if sided else "Reps", str(item.reps)),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QPainter, QPen
 
-from coach.ui.card_figures import FiguresPart
+from coach.ui.card_figures import FiguresPart, key_poses
 from coach.ui.card_flow import RULE, Fonts, Units
 from coach.ui.card_parts import FactsPart, ListPart, TickGridPart, TitlePart, WalkPart
 from coach.ui.card_text import CardContent
@@ -44,6 +44,7 @@ class Card:
         share = 0.5 if len(content.panels) > 2 else 0.42
         self.left_w = self.inner_w * share if self.wide else self.inner_w
         self.text_w = self.inner_w - self.left_w - units.mm(5) if self.wide else self.inner_w
+        self.poses = key_poses(content)  # once: the fitting below lays out many times
         self.overflow: CardContent | None = None
         self.clipped = False
         self.placed: list[tuple[object, float, float]] = []
@@ -61,7 +62,7 @@ class Card:
     def _parts(self, fonts: Fonts, summary: bool):
         c, u = self.content, self.units
         title = TitlePart(c, fonts, self.inner_w, u, with_summary=summary)
-        figures = FiguresPart(c, fonts, self.left_w, u) if c.panels else None
+        figures = FiguresPart(c, self.poses, fonts, self.left_w, u) if c.panels else None
         facts = FactsPart(c.facts, fonts, self.left_w, u)
         walk = WalkPart(c.walk, fonts, self.text_w, u)
         steps = ListPart("How to do it", c.steps, fonts, self.text_w, u, first_number=c.first_step)

@@ -25,10 +25,12 @@ from coach.ui.card_pages import (
     paint_pages,
     sheet_for,
 )
+from coach.ui.none_guard import protect_none
 
 
 def ensure_gui_app() -> QGuiApplication:
     """Text layout needs a QGuiApplication; without a display, use the offscreen platform."""
+    protect_none()  # painting cards makes many thousands of Qt calls
     app = QGuiApplication.instance()
     if app is not None:
         return app  # type: ignore[return-value]

@@ -206,7 +206,7 @@ def test_card_text_uses_the_routine_figures():
     facts = {f.label: f.value for f in card.facts}
     assert facts == {"Hold": "1 min 15 s", "Reps": "9", "Sets": "2", "Rest": "30 s",
                      "Sides": "Both together"}
-    assert [p.phase for p in card.panels] == ["start", "hold"]
+    assert [(p.phase, p.side) for p in card.panels] == [("start", None), ("hold", None)]
     assert "20 s" in card.walk
     sided = next(e for e in SHIPPED.exercises.values() if e.sides != "none")
     panels = card_for(sided, RoutineItem(sided.id, 10, 2, 1, 0)).panels
@@ -302,3 +302,37 @@ def test_print_preview_shows_the_cards_and_changes_layout(qtbot):
     dialog.per_page.setCurrentIndex(0)
     assert dialog.preview.pageCount() == 6
     assert isinstance(dialog._printer, QPrinter)
+
+
+def test_figures_print_black_on_white_under_a_dark_theme(qapp, tmp_path):
+    from PySide6.QtGui import QColor, QPalette
+
+    from coach.ui.card_figures import FiguresPart
+
+    old = qapp.palette()
+    qapp.setPalette(QPalette(QColor("#1e1e1e")))  # a dark screen theme
+    try:
+        routine = SHIPPED.routine("directed-forward-bend")
+        out = tmp_path / "cards.pdf"
+        write_pdf(out, sheet_for(SHIPPED, routine), per_page=1)
+    finally:
+        qapp.setPalette(old)
+    plan = _plan(SHIPPED, routine, 1, "a4", tmp_path)
+    figures, fx, fy = next(p for p in plan.cards[0].placed if isinstance(p[0], FiguresPart))
+    document = _open(out)
+    image = _on_paper(document, 0, document.pagePointSize(0))
+    dpmm = 60 / 25.4
+    origin = plan.slot_origin(0)
+
+    def px(device_units: float, margin_mm: float = 12.7) -> int:
+        return round((margin_mm + plan.units.to_mm(device_units)) * dpmm)
+
+    left, top = px(origin.x() + fx), px(origin.y() + fy)
+    right, bottom = px(origin.x() + fx + figures.width), px(origin.y() + fy + figures.height)
+    pixels = [image.pixel(x, y) & 0xFFFFFF for x in range(left, right) for y in range(top, bottom)]
+    greys = [(p >> 16) & 255 for p in pixels]
+    assert min(greys) < 40  # the figure's near limbs are black
+    assert sum(g > 245 for g in greys) > len(greys) / 2  # on white paper
+    for p in pixels:
+        r, g, b = (p >> 16) & 255, (p >> 8) & 255, p & 255
+        assert max(r, g, b) - min(r, g, b) <= 8, hex(p)
