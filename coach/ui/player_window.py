@@ -99,6 +99,8 @@ class PlayerWindow(QMainWindow):
                 self.compact = CompactWindow(self.driver, self.actions, self.settings,
                                              time_scale=self._time_scale)
             self.compact.show()
+            self.compact.raise_()
+            self.compact.activateWindow()
             self.compact.refresh()
             self.hide()
         else:

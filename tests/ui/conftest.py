@@ -20,9 +20,10 @@ from coach.ui.none_guard import protect_none
 protect_none()
 
 UI_TESTS = Path(__file__).resolve().parent
-# The offscreen platform cannot tell a window manager about size hints and
-# says so each time a layout changes a window's minimum size.
-OFFSCREEN_CHATTER = r"^This plugin does not support propagateSizeHints\(\)$"
+# The offscreen platform has no window manager to tell about size hints or
+# stacking, and says so each time a layout changes a window's minimum size or
+# a window is raised.
+OFFSCREEN_CHATTER = r"^This plugin does not support (propagateSizeHints|raise)\(\)$"
 
 TINY_ROUTINE = """
 id = "tiny"
@@ -134,3 +135,12 @@ def run_until(app, predicate: Callable[[object], bool], *, step: float = 0.1,
         app.clock.advance(step)
         driver.pump()
         waited += step
+
+
+def press(qtbot, window, key) -> None:  # type: ignore[no-untyped-def]
+    """A key press as a person makes it: into the active window (the
+    shortcuts are window shortcuts)."""
+    if not window.isActiveWindow():
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window, key)

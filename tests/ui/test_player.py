@@ -7,13 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from coach.core.events import Phase
-from tests.ui.conftest import run_until
+from tests.ui.conftest import press, run_until
 
 Key = Qt.Key
-
-
-def press(qtbot, window, key: Key) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(window, key)
 
 
 @pytest.fixture
