@@ -68,27 +68,28 @@ def plan_steps(exercises: Sequence[Exercise], routine: Routine, *,
     for index, (ex, item) in enumerate(zip(exercises, routine.items)):
         previous: tuple[int, str | None] | None = None
         for set_no, side, rep in rep_order(ex, item):
-            depth = depth_for(set_no, rep, item)
-
-            def add(phase: Phase, length: float, ends_rep: bool = False) -> None:
-                if length > 0 or ends_rep:  # every rep keeps the step that logs it
-                    steps.append(Step(phase, float(max(length, 0)), index, set_no, rep, side, depth,
-                                      ends_rep))
-
+            before: list[tuple[Phase, float]] = []
             if previous is None:
-                add(Phase.LEAD_IN, lead_in_s)
+                before = [(Phase.LEAD_IN, lead_in_s)]
             elif previous[0] != set_no and item.rest_s > 0:
-                add(Phase.REST, item.rest_s)
-                add(Phase.LEAD_IN, lead_in_s)
+                before = [(Phase.REST, item.rest_s), (Phase.LEAD_IN, lead_in_s)]
             elif previous[1] != side and ex.sides == "each":
-                add(Phase.SWITCH_SIDE, switch_side_s)
-                add(Phase.LEAD_IN, lead_in_s)
+                before = [(Phase.SWITCH_SIDE, switch_side_s), (Phase.LEAD_IN, lead_in_s)]
             elif ex.walk_between_reps:
-                add(Phase.WALK, ex.walk_s)
-            has_hold = item.hold_s > 0
-            add(Phase.MOVE_IN, ex.move_s)
-            if has_hold:
-                add(Phase.HOLD, item.hold_s, ends_rep=True)
-            add(Phase.RELEASE, ex.release_s, ends_rep=not has_hold)
+                before = [(Phase.WALK, ex.walk_s)]
+            depth = depth_for(set_no, rep, item)
+            for phase, length in before:
+                if length > 0:
+                    steps.append(Step(phase, float(length), index, set_no, rep, side, depth))
+            steps.append(Step(Phase.MOVE_IN, float(ex.move_s), index, set_no, rep, side, depth))
+            # Every rep keeps the one step that logs it, even at length 0.
+            if item.hold_s > 0:
+                steps.append(Step(Phase.HOLD, float(item.hold_s), index, set_no, rep, side,
+                                  depth, ends_rep=True))
+                steps.append(Step(Phase.RELEASE, float(ex.release_s), index, set_no, rep, side,
+                                  depth))
+            else:
+                steps.append(Step(Phase.RELEASE, float(max(ex.release_s, 0)), index, set_no, rep,
+                                  side, depth, ends_rep=True))
             previous = (set_no, side)
-    return tuple(steps)
+    return tuple(s for s in steps if s.length > 0 or s.ends_rep)

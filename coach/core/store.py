@@ -17,8 +17,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Self
 
-from coach.core import migrations
 from coach.core.clock import local_now
 from coach.core.errors import StoreError
 from coach.core.session_owner import LOCK_DIR, OwnerLock, owner_alive
@@ -212,7 +212,7 @@ class SessionLog:
         self._owned.clear()
         self._db.close()
 
-    def __enter__(self) -> SessionLog:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -84,7 +84,7 @@ def check_log(data_dir: Path, session_id: int, printed: list[str]) -> None:
 
     history = subprocess.run([sys.executable, "-m", "coach", "history", "--json",
                               "--data-dir", str(data_dir)], cwd=ROOT, capture_output=True,
-                             text=True, timeout=60)
+                             text=True, timeout=60, check=False)
     assert history.returncode == 0, history.stderr
     [shown] = json.loads(history.stdout)
     assert shown["outcome"] == "interrupted" and len(shown["reps"]) == len(logged)

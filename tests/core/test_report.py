@@ -61,7 +61,7 @@ def test_plain_text_is_an_aligned_table(logged, capsys):
 
 
 def test_csv_uses_the_shared_columns(logged, capsys):
-    code, out, _ = run(capsys, "--csv")
+    _, out, _ = run(capsys, "--csv")
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0] == csv_columns()
     first = dict(zip(rows[0], rows[1]))
@@ -72,7 +72,7 @@ def test_csv_uses_the_shared_columns(logged, capsys):
 
 
 def test_json_lists_each_session_with_its_reps(logged, capsys):
-    code, out, _ = run(capsys, "--json")
+    _, out, _ = run(capsys, "--json")
     sessions = json.loads(out)
     assert [s["routine"] for s in sessions] == ["Desk break", "Bedtime five", "Desk break"]
     first = sessions[0]
@@ -85,9 +85,9 @@ def test_json_lists_each_session_with_its_reps(logged, capsys):
 
 
 def test_since_filters_by_local_date(logged, capsys):
-    code, out, _ = run(capsys, "--json", "--since", "2024-04-05")
+    _, out, _ = run(capsys, "--json", "--since", "2024-04-05")
     assert [s["routine"] for s in json.loads(out)] == ["Bedtime five", "Desk break"]
-    code, out, _ = run(capsys, "--since", "2030-01-01")
+    _, out, _ = run(capsys, "--since", "2030-01-01")
     assert out.strip() == "No sessions logged since that date."
 
 
@@ -106,7 +106,7 @@ def test_an_empty_log(capsys):
 
 def test_a_damaged_log_is_reported_on_stderr(data_dir, capsys):
     (data_dir / "coach.sqlite3").write_bytes(b"garbage" * 500)
-    code, out, err = run(capsys)
+    code, _, err = run(capsys)
     assert code == 0 and err.startswith("coach: The session log was damaged, so it was moved to")
 
 

@@ -8,8 +8,14 @@ import pytest
 
 from coach.core.clock import FakeClock, ScaledClock
 from coach.core.events import (
-    ExerciseStarted, HoldStarted, Phase, PhaseStarted, RepCompleted, SessionEnded,
-    SessionStarted, SideSwitched,
+    ExerciseStarted,
+    HoldStarted,
+    Phase,
+    PhaseStarted,
+    RepCompleted,
+    SessionEnded,
+    SessionStarted,
+    SideSwitched,
 )
 from tests.core.test_session_support import exercise, run_for, run_to_end, session_of
 
@@ -26,7 +32,7 @@ M, H, R = Phase.MOVE_IN, Phase.HOLD, Phase.RELEASE
 
 
 def test_state_before_and_at_start():
-    session, clock = session_of(exercise(reps=3, hold=10), exercise("cat-cow"))
+    session, _ = session_of(exercise(reps=3, hold=10), exercise("cat-cow"))
     state = session.state
     assert (state.phase, state.seconds_left, state.finished) == (Phase.LEAD_IN, 5, False)
     events = session.start()

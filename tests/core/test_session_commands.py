@@ -6,11 +6,21 @@ import pytest
 
 from coach.core.clock import FakeClock, ScaledClock
 from coach.core.events import (
-    HoldEnded, Paused, Phase, PhaseStarted, RepCompleted, Resumed, SessionEnded,
+    HoldEnded,
+    Paused,
+    Phase,
+    PhaseStarted,
+    RepCompleted,
+    Resumed,
+    SessionEnded,
 )
 from coach.core.session import Session
 from tests.core.test_session_support import (
-    exercise, routine_of, run_for, run_to_end, session_of,
+    exercise,
+    routine_of,
+    run_for,
+    run_to_end,
+    session_of,
 )
 
 M, H, R = Phase.MOVE_IN, Phase.HOLD, Phase.RELEASE
@@ -96,7 +106,7 @@ def test_gap_limit_is_in_real_seconds_on_a_scaled_clock():
 
 
 def test_skip_during_a_hold_logs_the_rep_as_skipped_with_the_time_held():
-    session, clock = into_first_hold(4)
+    session, _ = into_first_hold(4)
     events = session.skip()
     assert events[0] == HoldEnded(pytest.approx(4), True)
     rep = reps(events)[0]
@@ -108,7 +118,7 @@ def test_skip_during_a_hold_logs_the_rep_as_skipped_with_the_time_held():
 
 
 def test_skip_outside_a_hold_just_moves_on():
-    session, clock = session_of(exercise(reps=2, hold=10))
+    session, _ = session_of(exercise(reps=2, hold=10))
     session.start()
     assert session.skip() == [PhaseStarted(M, 2.0)]
     events = session.skip()
@@ -127,7 +137,7 @@ def test_skip_while_paused_stays_paused_on_the_next_step():
 
 
 def test_skipping_the_last_step_completes_the_session():
-    session, clock = session_of(exercise(reps=2, hold=10))
+    session, _ = session_of(exercise(reps=2, hold=10))
     events = session.start()
     while not session.finished:
         events += session.skip()
@@ -136,7 +146,7 @@ def test_skipping_the_last_step_completes_the_session():
 
 
 def test_back_from_a_hold_returns_to_move_in_without_logging():
-    session, clock = into_first_hold(6)
+    session, _ = into_first_hold(6)
     events = session.back()
     assert events == [HoldEnded(pytest.approx(6), True), PhaseStarted(M, 2.0)]
     assert session.state.seconds_left == 2 and session.state.rep == 1
@@ -203,14 +213,14 @@ def test_stop_while_paused_uses_the_frozen_time():
 
 
 def test_stop_refuses_an_unknown_outcome():
-    session, clock = session_of(exercise())
+    session, _ = session_of(exercise())
     session.start()
     with pytest.raises(ValueError):
         session.stop("completed")
 
 
 def test_commands_before_start_do_nothing():
-    session, clock = session_of(exercise())
+    session, _ = session_of(exercise())
     for command in (session.tick, session.skip, session.back, session.pause, session.stop):
         assert command() == []
     assert not session.state.finished

@@ -89,9 +89,10 @@ def test_a_read_only_database_error_becomes_one_sentence(data_dir, monkeypatch):
     it, as it would on a read-only medium (the real thing is the next test)."""
     with closing(sqlite3.connect(data_dir / "probe.sqlite3")) as db:
         db.execute("CREATE TABLE t (x)")
-    with closing(sqlite3.connect(f"file:{data_dir / 'probe.sqlite3'}?mode=ro", uri=True)) as ro:
-        with pytest.raises(sqlite3.OperationalError) as real:
-            ro.execute("INSERT INTO t VALUES (1)")
+    read_only = f"file:{data_dir / 'probe.sqlite3'}?mode=ro"
+    with (closing(sqlite3.connect(read_only, uri=True)) as ro,
+          pytest.raises(sqlite3.OperationalError) as real):
+        ro.execute("INSERT INTO t VALUES (1)")
     assert real.value.sqlite_errorname == "SQLITE_READONLY"
 
     def refuse(*args, **kwargs):
@@ -134,7 +135,7 @@ def _namespace_works() -> bool:
         return False
     with tempfile.TemporaryDirectory() as folder:
         probe = subprocess.run(["unshare", "-m", "sh", "-c", f"mount -t tmpfs tmpfs {folder}"],
-                               capture_output=True)
+                               capture_output=True, check=False)
     return probe.returncode == 0
 
 
@@ -150,7 +151,7 @@ def test_a_real_read_only_or_full_disk_is_one_sentence(case, tmp_path):
     script = (f"{MOUNT[case].format(dir=mount_point)} && "
               f"exec {sys.executable} -c \"$0\" {mount_point} {case}")
     result = subprocess.run(["unshare", "-m", "sh", "-c", script, IN_NAMESPACE], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     done, message = result.stdout.strip().split("|")
     if case == "read-only":
