@@ -27,6 +27,7 @@ echo "== installing the project and PyInstaller into $venv"
 "$venv/bin/pip" install -q --no-deps --force-reinstall .
 
 echo "== running PyInstaller"
+echo "   (warnings that libgtk-3/libgdk-3 are missing are expected: the GTK3 theme plugin is left out)"
 "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/stretch-coach.spec
 
