@@ -19,7 +19,8 @@ from PySide6.QtGui import QColor, QPalette
 from coach.ui.theme import Accents, is_dark
 
 DAY_S = 86400.0
-Tip = Callable[[float, float, float], "str | None"]  # (x, y, seconds per pixel) -> text
+# (x, y, x units per pixel, y units per pixel) -> text or None
+Tip = Callable[[float, float, float, float], "str | None"]
 
 
 def day_x(day: date) -> float:
@@ -89,7 +90,7 @@ def make_plot(title: str, left: str, colors: ChartColors, *, dates: bool = True,
 
 
 class HoverTip(QObject):
-    """Shows `tip(x, y, seconds_per_pixel)` as the tooltip of whatever the
+    """Shows `tip(x, y, x_per_pixel, y_per_pixel)` as the tooltip of whatever the
     mouse is over in `plot` (the way pyqtgraph's own scatter tips work)."""
 
     def __init__(self, plot: pg.PlotWidget, tip: Tip) -> None:
@@ -99,7 +100,7 @@ class HoverTip(QObject):
         plot.scene().sigMouseMoved.connect(self._moved)
 
     def text_at(self, x: float, y: float) -> str | None:
-        return self._tip(x, y, self._plot.getViewBox().viewPixelSize()[0])
+        return self._tip(x, y, *self._plot.getViewBox().viewPixelSize())
 
     def _moved(self, pos: QPointF) -> None:
         box = self._plot.getViewBox()
@@ -138,7 +139,7 @@ class MinutesChart:
                             padding=0)
         self.plot.setYRange(0, max([m for _, m in series] + [10.0]) * 1.08, padding=0)
 
-    def _tip(self, x: float, y: float, _per_px: float) -> str | None:
+    def _tip(self, x: float, y: float, _px: float, _py: float) -> str | None:
         day = x_day(x)
         minutes = dict(self.series).get(day)
         if minutes is None:
@@ -168,7 +169,7 @@ class WeeksChart:
                             padding=0)
         self.plot.setYRange(0, max([n for _, n in series] + [7]) * 1.08, padding=0)
 
-    def _tip(self, x: float, y: float, _per_px: float) -> str | None:
+    def _tip(self, x: float, y: float, _px: float, _py: float) -> str | None:
         day = x_day(x)
         for monday, count in self.series:
             if monday <= day < monday + timedelta(days=7):

@@ -26,7 +26,8 @@ def exercise_label(exercise_id: str) -> str:
 
 
 def _seconds(value: float) -> str:
-    return f"{value:.0f} s" if value >= 10 or value == int(value) else f"{value:.1f} s"
+    """30.0 -> '30 s', 29.46 -> '29.5 s'."""
+    return f"{value:.1f}".rstrip("0").rstrip(".") + " s"
 
 
 class RepTableModel(QAbstractTableModel):

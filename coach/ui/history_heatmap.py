@@ -58,7 +58,7 @@ class HeatMapChart:
         self.plot.setXRange(left, left + weeks * width, padding=0.01)
         self.plot.setYRange(-0.5, 6.5, padding=0.02)
 
-    def _tip(self, x: float, y: float, _per_px: float) -> str | None:
+    def _tip(self, x: float, y: float, _px: float, _py: float) -> str | None:
         if self.grid is None:
             return None
         col = int((x - (day_x(self.grid.first_day) - DAY_S / 2)) // (7 * DAY_S))

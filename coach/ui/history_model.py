@@ -47,6 +47,12 @@ COLUMNS: tuple[tuple[str, Callable[[SessionRecord], str], Callable[[SessionRecor
 DATE_COLUMN = 0
 
 
+def routine_names(records: Sequence[SessionRecord]) -> list[tuple[str, str]]:
+    """(id, name) of every routine in `records`, by name; the latest name wins."""
+    names = {r.routine_id: r.routine_name for r in records}
+    return sorted(names.items(), key=lambda item: item[1].casefold())
+
+
 class SessionTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -56,18 +62,20 @@ class SessionTableModel(QAbstractTableModel):
         self._sort = (DATE_COLUMN, Qt.SortOrder.DescendingOrder)
 
     # -- what it shows ------------------------------------------------------
-    def set_sessions(self, records: Sequence[SessionRecord]) -> None:
+    def set_sessions(self, records: Sequence[SessionRecord], first: date | None = None,
+                     last: date | None = None, routine_id: str | None = None) -> None:
+        """Show `records` (oldest first, as the log gives them) started from
+        `first` to `last` (local days, inclusive) of one routine; None means
+        no limit."""
         self.beginResetModel()
         self._all = list(records)
-        self._rows = self._sorted(self._filtered())
+        self._filter = (first, last, routine_id)
+        self._rows = self._sorted(self._filtered(), chronological=True)
         self.endResetModel()
 
     def set_filter(self, first: date | None, last: date | None,
                    routine_id: str | None) -> None:
-        """Sessions started from `first` to `last` (local days, inclusive) of
-        one routine; None means no limit."""
-        self._filter = (first, last, routine_id)
-        self.set_sessions(self._all)
+        self.set_sessions(self._all, first, last, routine_id)
 
     def visible(self) -> list[SessionRecord]:
         """The sessions shown, in the order shown."""
@@ -79,13 +87,6 @@ class SessionTableModel(QAbstractTableModel):
     def row_of(self, session_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.id == session_id), None)
 
-    def routines(self) -> list[tuple[str, str]]:
-        """(id, name) of every routine in the log, by name."""
-        names: dict[str, str] = {}
-        for r in self._all:
-            names[r.routine_id] = r.routine_name  # the latest name wins
-        return sorted(names.items(), key=lambda item: item[1].casefold())
-
     def _filtered(self) -> list[SessionRecord]:
         first, last, routine_id = self._filter
         if first is None and last is None and routine_id is None:
@@ -95,9 +96,16 @@ class SessionTableModel(QAbstractTableModel):
                 and (first is None or r.started.date() >= first)
                 and (last is None or r.started.date() <= last)]
 
-    def _sorted(self, rows: list[SessionRecord]) -> list[SessionRecord]:
+    def _sorted(self, rows: list[SessionRecord], chronological: bool = False) -> list[SessionRecord]:
+        """Sort in place; rows still in the log's order (oldest first) need
+        no sorting by date, only turning round."""
         column, order = self._sort
-        rows.sort(key=COLUMNS[column][2], reverse=order == Qt.SortOrder.DescendingOrder)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if chronological and column == DATE_COLUMN:
+            if descending:
+                rows.reverse()
+        else:
+            rows.sort(key=COLUMNS[column][2], reverse=descending)
         return rows
 
     # -- QAbstractTableModel --------------------------------------------------

@@ -12,6 +12,7 @@ from coach.core.stats import GoalBand, PainPoint
 from coach.ui.history_charts import DAY_S, ChartColors, HoverTip, day_label, day_x, make_plot
 from coach.ui.summary import pain_text
 
+GONE = 0.25  # the height of the "pain gone" window, so it can be seen on the axis
 NO_PAIN = ("No pain ratings in these days.\n"
            "Rate your pain before and after a session to follow it here.")
 
@@ -45,10 +46,9 @@ class PainChart:
         if shown:
             goal_zone = pg.BarGraphItem(
                 x0=[day_x(b.start) for b in shown], x1=[day_x(b.end) for b in shown],
-                y0=[0.0] * len(shown), y1=[max(b.ceiling, 0.15) for b in shown],
+                y0=[0.0] * len(shown), y1=[max(b.ceiling, GONE) for b in shown],
                 brush=colors.faded(colors.goal, 0.28), pen=pg.mkPen(None), name="Goal window")
-            item.addItem(goal_zone)
-            self.legend.addItem(goal_zone, "Goal window")
+            item.addItem(goal_zone)  # named, so the legend lists it
         if path:
             item.plot([day_x(d) for d, _ in path], [v for _, v in path], name="Goal",
                       pen=pg.mkPen(colors.goal, width=2, style=Qt.PenStyle.DashLine))
@@ -67,14 +67,18 @@ class PainChart:
         self.plot.setXRange(day_x(first) - DAY_S, day_x(last) + DAY_S, padding=0)
         self.plot.setYRange(-0.4, 10.4, padding=0)  # a 0 rating stays in sight
 
-    def _tip(self, x: float, y: float, per_px: float) -> str | None:
-        near = [p for p in self.points if abs(p.started.timestamp() - x) <= 8 * per_px]
+    def _tip(self, x: float, y: float, px: float, py: float) -> str | None:
+        def pixels(p: PainPoint) -> float:  # from the mouse to the nearer of its two marks
+            return max(abs(p.started.timestamp() - x) / px,
+                       min(abs(v - y) / py for v in (p.before, p.after) if v is not None))
+
+        near = [p for p in self.points if pixels(p) <= 8]
         if near:
-            p = min(near, key=lambda p: abs(p.started.timestamp() - x))
+            p = min(near, key=pixels)
             return (f"{p.started.strftime('%a %d %b %Y, %H:%M')}\n"
                     f"pain before → after: {pain_text(p.before, p.after)}")
         for band in self.bands:
-            if day_x(band.start) <= x <= day_x(band.end) and y <= max(band.ceiling, 0.15) + 0.3:
+            if day_x(band.start) <= x <= day_x(band.end) and y <= max(band.ceiling, GONE) + 0.3:
                 return (f"Goal: {band.label}\npain {_level(band.ceiling)} or less between "
                         f"{day_label(band.start)} and {day_label(band.end)}")
         return None

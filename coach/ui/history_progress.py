@@ -34,6 +34,7 @@ class ProgressPage(QWidget):
         self.period.setToolTip("How many days the charts show")
         for label, days in PERIODS:
             self.period.addItem(label, days)
+        self.period.setCurrentIndex(1)  # 90 days: long enough to see the goals' eight weeks
         self.period.currentIndexChanged.connect(lambda _i: self._render())
         top.addWidget(self.period)
         top.addSpacing(24)

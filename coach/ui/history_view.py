@@ -25,7 +25,7 @@ from coach.core.report import write_csv
 from coach.core.stats import Progress
 from coach.core.store import SessionLog, SessionRecord
 from coach.ui.history_detail import SessionDetail, exercise_label
-from coach.ui.history_model import SessionTableModel
+from coach.ui.history_model import SessionTableModel, routine_names
 from coach.ui.history_parts import empty_page, session_table
 from coach.ui.settings import AppSettings
 
@@ -131,9 +131,9 @@ class HistoryWindow(QMainWindow):
             self.detail.show_session(None)
             return
         self.stack.setCurrentWidget(self.tabs)
-        self.model.set_sessions(self.records)
         self._fill_filters()
-        self._filter_changed()
+        self.model.set_sessions(self.records, *self._filter())
+        self._show_count()
         if self.progress_page is None:
             from coach.ui.history_progress import ProgressPage  # imports pyqtgraph
 
@@ -157,7 +157,7 @@ class HistoryWindow(QMainWindow):
             self.last.setDate(newest)
         self.routine.clear()
         self.routine.addItem("All routines", None)
-        for routine_id, name in self.model.routines():
+        for routine_id, name in routine_names(self.records):
             self.routine.addItem(name, routine_id)
         self.routine.setCurrentIndex(max(0, self.routine.findData(chosen)))
         for widget in widgets:
@@ -168,16 +168,24 @@ class HistoryWindow(QMainWindow):
         self.last.setDate(self.last.maximumDate())
         self.routine.setCurrentIndex(0)
 
+    def _filter(self) -> tuple[date | None, date | None, str | None]:
+        """The chosen limits; None for a date at the end of the log's span."""
+        first, last = self.first.date(), self.last.date()
+        return (None if first == self.first.minimumDate() else first.toPython(),
+                None if last == self.last.maximumDate() else last.toPython(),
+                self.routine.currentData())
+
     def _filter_changed(self) -> None:
         selected = self.detail.session.id if self.detail.session else None
         self._narrowed = (self.first.date() != self.first.minimumDate()
                           or self.last.date() != self.last.maximumDate()
                           or self.routine.currentIndex() > 0)
-        self.model.set_filter(self.first.date().toPython(), self.last.date().toPython(),
-                              self.routine.currentData())
-        shown = self.model.rowCount()
-        self.count.setText(f"{shown} of {len(self.records)} sessions")
+        self.model.set_filter(*self._filter())
+        self._show_count()
         self.select(selected)
+
+    def _show_count(self) -> None:
+        self.count.setText(f"{self.model.rowCount()} of {len(self.records)} sessions")
 
     def select(self, session_id: int | None) -> None:
         row = None if session_id is None else self.model.row_of(session_id)
