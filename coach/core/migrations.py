@@ -95,9 +95,13 @@ def upgrade(db: sqlite3.Connection, target: int | None = None) -> int:
         return version
     db.execute("BEGIN EXCLUSIVE")
     try:
-        for step in steps[version:target]:
-            step(db)
-        db.execute(f"PRAGMA user_version = {int(target)}")
+        # Read again under the lock: another process may have upgraded the
+        # file between our first look and getting the lock.
+        version = user_version(db)
+        if version < target:
+            for step in steps[version:target]:
+                step(db)
+            db.execute(f"PRAGMA user_version = {int(target)}")
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")

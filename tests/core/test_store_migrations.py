@@ -85,6 +85,29 @@ def test_a_failing_step_leaves_the_file_as_it_was(data_dir, monkeypatch):
     assert sorted(p.name for p in data_dir.iterdir()) == [DB_NAME]
 
 
+def test_two_first_starts_at_once_run_each_step_once(data_dir, monkeypatch):
+    """Another process upgrades the file between our first look at its
+    version and our getting the lock: we must look again under the lock."""
+    real_look = migrations.user_version
+    looks = []
+
+    def racing_look(db):
+        looks.append(None)
+        if len(looks) == 2:  # upgrade()'s first look: the other process wins the race now
+            monkeypatch.setattr(migrations, "user_version", real_look)
+            SessionLog.open(data_dir).close()
+            monkeypatch.setattr(migrations, "user_version", racing_look)
+            return 0
+        return real_look(db)
+
+    monkeypatch.setattr(migrations, "user_version", racing_look)
+    with SessionLog.open(data_dir) as log:
+        assert log.sessions() == []
+    assert len(looks) >= 3
+    with closing(sqlite3.connect(data_dir / DB_NAME)) as db:
+        assert real_look(db) == migrations.LATEST
+
+
 @pytest.mark.parametrize("journal", ["delete", "wal"])
 def test_a_newer_log_is_refused_and_left_untouched(data_dir, journal):
     path = data_dir / DB_NAME
