@@ -96,6 +96,7 @@ class CoachApp:
         driver.ended.connect(lambda _ended: self._session_ended())
         self.player = player
         player.show()
+        player.activateWindow()  # its shortcuts are window shortcuts
         self._startup_notices(player)
         player.start()
         if compact:

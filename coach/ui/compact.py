@@ -19,7 +19,7 @@ from coach.ui.driver import SessionDriver
 from coach.ui.player import phase_color
 from coach.ui.settings import AppSettings
 from coach.ui.stage import FigureStage
-from coach.ui.theme import Accents
+from coach.ui.theme import Accents, keep_size_to_user
 
 
 class CompactWindow(QWidget):
@@ -64,6 +64,7 @@ class CompactWindow(QWidget):
             button.setMinimumWidth(64)
             row.addWidget(button)
         box.addLayout(row)
+        keep_size_to_user(self, 320, 200)
 
     def refresh(self) -> None:
         state = self.driver.state

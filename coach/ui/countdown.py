@@ -43,12 +43,6 @@ class CountdownRing(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(320, 320)
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return width
-
     # -- what to show -------------------------------------------------------
     def show_time(self, seconds_left: float, length: float, caption: str = "",
                   color: QColor | None = None, *, paused: bool = False) -> None:

@@ -15,6 +15,7 @@ from coach.ui.preview import preview_frame, routine_lines
 from coach.ui.prompts import CautionBanner
 from coach.ui.settings import AppSettings
 from coach.ui.stage import FigureStage
+from coach.ui.theme import keep_size_to_user
 from coach.ui.wording import minutes_text
 
 PREVIEW_FRAME_MS = 33
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         detail.addLayout(row)
         body.addLayout(detail, 1)
         self.setCentralWidget(central)
+        keep_size_to_user(self, 720, 480)
 
         self.menu_actions = build_menus(self)
         self.routines.currentItemChanged.connect(self._on_selected)

@@ -22,7 +22,7 @@ from coach.ui.theme import Accents
 
 # Pixel sizes at the default window size (1120x760); scaled with the window.
 PAIN_RED = "#c62828"
-FONT_PX = {"name": 26, "phase": 40, "counter": 32, "step": 20, "cue": 22, "next": 19}
+FONT_PX = {"name": 26, "phase": 40, "counter": 32, "step": 19, "cue": 21, "next": 19}
 
 
 def phase_color(accents: Accents, phase: Phase) -> QColor:
@@ -70,7 +70,7 @@ class SessionView(QWidget):
         self.name = self._label("name", bold=True)
         self.phase = self._label("phase", bold=True)
         self.ring = CountdownRing(self)
-        self.ring.setMinimumSize(200, 200)
+        self.ring.setMinimumSize(150, 150)
         self.counter = self._label("counter", bold=True)
         self.step = self._label("step")
         self.cue = self._label("cue", italic=True)

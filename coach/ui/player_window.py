@@ -19,6 +19,7 @@ from coach.ui.player import SessionView
 from coach.ui.settings import AppSettings
 from coach.ui.sounds import ToneCues, Tones
 from coach.ui.summary import SummaryPanel
+from coach.ui.theme import keep_size_to_user
 
 PainSink = Callable[..., None]  # record_pain(before=n) / record_pain(after=n)
 
@@ -57,6 +58,7 @@ class PlayerWindow(QMainWindow):
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.summary)
         self.setCentralWidget(self.stack)
+        keep_size_to_user(self, 760, 540)
         self.compact: CompactWindow | None = None
         self._wire()
 

@@ -165,10 +165,11 @@ class CautionBanner(Panel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.add_text(safety.FIRST_RUN_TITLE, bold=True)
-        self.add_text(safety.FIRST_RUN_CAUTION)
         row = QHBoxLayout()
-        row.addStretch(1)
+        text = QLabel(f"<b>{safety.FIRST_RUN_TITLE}</b> {safety.FIRST_RUN_CAUTION}", self)
+        text.setWordWrap(True)
+        text.setAccessibleName("Safety caution")
+        row.addWidget(text, 1)
         self.ok = make_button(safety.FIRST_RUN_OK, "Hide this caution", self,
                               name="Acknowledge the caution")
         row.addWidget(self.ok)

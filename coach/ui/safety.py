@@ -7,7 +7,7 @@ rep; keep breathing; ask a clinician when unsure). The app gives no diagnosis.
 
 from __future__ import annotations
 
-FIRST_RUN_TITLE = "Before you start"
+FIRST_RUN_TITLE = "Before you start:"
 FIRST_RUN_CAUTION = (
     "Stretch Coach shows stretches; it cannot see you and it does not diagnose anything. "
     "Move slowly, make the first rep small and go a little further each time. "
@@ -16,7 +16,7 @@ FIRST_RUN_CAUTION = (
 )
 FIRST_RUN_OK = "Got it"
 
-INJURY_QUESTION = "Have you hurt your back, or the area you are about to stretch, in the last 72 hours?"
+INJURY_QUESTION = "Have you injured your back or hips in the last 72 hours?"
 INJURY_YES = "Yes"
 INJURY_NO = "No"
 INJURY_EXPLANATION = (

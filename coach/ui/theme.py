@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QLayout, QStyleFactory, QWidget
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -50,6 +50,16 @@ def apply_theme(app: QApplication, theme: str) -> None:
     if fusion is not None:
         app.setStyle(fusion)
     app.setPalette(dark_palette() if theme == "dark" else light_palette())
+
+
+def keep_size_to_user(window: QWidget, min_width: int, min_height: int) -> None:
+    """The window's size is the user's: text that wraps onto another line must
+    not make the window grow (off a small screen). Content adapts instead;
+    the ring and the figure shrink. Call before the window is shown."""
+    layout = window.layout()
+    if layout is not None:
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    window.setMinimumSize(min_width, min_height)
 
 
 def is_dark(palette: QPalette) -> bool:

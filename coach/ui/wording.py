@@ -13,7 +13,7 @@ from coach.ui import safety
 
 PHASE_TITLES = {
     Phase.LEAD_IN: "Get into position",
-    Phase.MOVE_IN: "Ease into the stretch",
+    Phase.MOVE_IN: "Ease into it",
     Phase.HOLD: "Hold",
     Phase.RELEASE: "Come back slowly",
     Phase.WALK: "Take a few steps",
