@@ -24,24 +24,35 @@ class Clock(Protocol):
     def now(self) -> float: ...
 
 
+def _seconds_since_boot() -> float:
+    """Monotonic seconds that keep counting while the machine sleeps (Linux
+    CLOCK_BOOTTIME), so closing the lid mid-hold shows up as a heartbeat gap
+    instead of time standing still; `time.monotonic` elsewhere."""
+    return time.clock_gettime(time.CLOCK_BOOTTIME)
+
+
+_system_seconds: Callable[[], float] = (
+    _seconds_since_boot if hasattr(time, "CLOCK_BOOTTIME") else time.monotonic)
+
+
 class SystemClock:
-    """Real time, from `time.monotonic` (does not jump with the wall clock)."""
+    """Real time, monotonic: it never jumps with the wall clock."""
 
     scale = 1.0
 
     def now(self) -> float:
-        return time.monotonic()
+        return _system_seconds()
 
 
 class ScaledClock:
     """Runs `k` times faster than real time, starting from 0 (`--time-scale`)."""
 
-    def __init__(self, k: float, source: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, k: float, source: Callable[[], float] | None = None) -> None:
         if k <= 0:
             raise ValueError(f"time scale must be above 0, not {k}")
         self._k = float(k)
-        self._source = source
-        self._origin = source()
+        self._source = source or _system_seconds
+        self._origin = self._source()
 
     @property
     def scale(self) -> float:

@@ -33,7 +33,7 @@ def connect(path: Path) -> tuple[sqlite3.Connection, str | None]:
         raise failure(exc, path) from exc
     try:
         return _open(path), None
-    except (sqlite3.DatabaseError, _Damaged) as exc:
+    except (sqlite3.Error, OSError, _Damaged) as exc:
         if not is_damage(exc):
             raise failure(exc, path) from exc
     aside = _move_aside(path)
@@ -41,7 +41,7 @@ def connect(path: Path) -> tuple[sqlite3.Connection, str | None]:
               f"log was started.")
     try:
         return _open(path), notice
-    except (sqlite3.Error, _Damaged) as exc:
+    except (sqlite3.Error, OSError, _Damaged) as exc:
         raise failure(exc, path) from exc
 
 

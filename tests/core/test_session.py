@@ -203,3 +203,14 @@ def test_fake_and_scaled_clocks():
     assert scaled.now() == pytest.approx(90) and scaled.scale == 60
     with pytest.raises(ValueError):
         ScaledClock(0)
+
+
+def test_the_system_clock_is_monotonic_real_time():
+    import time
+
+    from coach.core.clock import SystemClock
+
+    clock = SystemClock()
+    first = clock.now()
+    time.sleep(0.02)
+    assert clock.scale == 1 and 0.015 < clock.now() - first < 1
