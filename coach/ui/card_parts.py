@@ -4,6 +4,7 @@ construction, knows its height, and paints itself at a top-left point."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen
@@ -12,6 +13,15 @@ from coach.ui.card_flow import GREY_INK, INK, RULE, Fonts, ListEntry, TextBlock,
 from coach.ui.card_text import CardContent, Fact
 
 TICK_DAYS = 14
+
+
+class Part(Protocol):
+    """What a card is stacked from (the figures, in card_figures.py, too)."""
+
+    width: float
+    height: float
+
+    def paint(self, painter: QPainter, x: float, y: float) -> None: ...
 
 
 def _pen(units: Units, color, width_pt: float, style=Qt.PenStyle.SolidLine) -> QPen:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QPainter, QPen
 
 from coach.ui.card_figures import FiguresPart, key_poses
 from coach.ui.card_flow import RULE, Fonts, Units
-from coach.ui.card_parts import FactsPart, ListPart, TickGridPart, TitlePart, WalkPart
+from coach.ui.card_parts import FactsPart, ListPart, Part, TickGridPart, TitlePart, WalkPart
 from coach.ui.card_text import CardContent
 
 MIN_SCALE = 0.7  # 7 pt body text, 6 pt labels
@@ -42,12 +42,13 @@ class Card:
         self.wide = size.width() > size.height() * 1.15 and not content.continued
         # Three poses (both sides) need a wider figure column than two.
         share = 0.5 if len(content.panels) > 2 else 0.42
+        self.column_gap = units.mm(5)
         self.left_w = self.inner_w * share if self.wide else self.inner_w
-        self.text_w = self.inner_w - self.left_w - units.mm(5) if self.wide else self.inner_w
+        self.text_w = self.inner_w - self.left_w - self.column_gap if self.wide else self.inner_w
         self.poses = key_poses(content)  # once: the fitting below lays out many times
         self.overflow: CardContent | None = None
         self.clipped = False
-        self.placed: list[tuple[object, float, float]] = []
+        self.placed: list[tuple[Part, float, float]] = []  # each part at its top-left
         self.scale = self._fit()
 
     def _fit(self) -> float:
@@ -122,7 +123,7 @@ class Card:
         x0 = y0 = self.pad
         self.placed = [(title, x0, y0)]
         y = y0 + body_top
-        text_x = x0 + self.left_w + self.units.mm(5) if self.wide else x0
+        text_x = x0 + self.left_w + self.column_gap if self.wide else x0
         for part in (figures, facts):
             if part is not None and part.height:
                 self.placed.append((part, x0, y))
