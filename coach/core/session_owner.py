@@ -58,6 +58,8 @@ def owner_alive(lock_dir: Path, token: str | None, pid: int | None) -> bool:
         fd = os.open(path, os.O_RDWR)
     except FileNotFoundError:
         return False
+    except OSError:
+        return True  # cannot tell: never mark a possibly live session interrupted
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

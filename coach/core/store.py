@@ -81,6 +81,11 @@ def _stamp(moment: datetime | None) -> str:
     return (moment or local_now()).isoformat(timespec="seconds")
 
 
+def _check_pain(value: int | None) -> None:
+    if value is not None and not 0 <= value <= 10:
+        raise ValueError(f"pain is rated 0 to 10, not {value}")
+
+
 def _when(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
@@ -113,6 +118,7 @@ class SessionLog:
 
     def begin_session(self, routine_id: str, routine_name: str, reps_planned: int, *,
                       started: datetime | None = None, pain_before: int | None = None) -> int:
+        _check_pain(pain_before)
         with self._guard():
             lock = OwnerLock(self._lock_dir)
             try:
@@ -139,9 +145,8 @@ class SessionLog:
 
     def set_pain(self, session_id: int, before: int | None = None,
                  after: int | None = None) -> None:
-        for value in (before, after):
-            if value is not None and not 0 <= value <= 10:
-                raise ValueError(f"pain is rated 0 to 10, not {value}")
+        _check_pain(before)
+        _check_pain(after)
         with self._guard():
             self._db.execute(
                 "UPDATE sessions SET pain_before = COALESCE(?, pain_before),"

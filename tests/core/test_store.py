@@ -122,6 +122,8 @@ def test_pain_is_zero_to_ten_and_kept_when_not_given(data_dir):
         log.set_pain(sid, after=0)
         with pytest.raises(ValueError):
             log.set_pain(sid, before=11)
+        with pytest.raises(ValueError):
+            log.begin_session("r", "R", 1, pain_before=-1)
         [record] = log.sessions()
     assert (record.pain_before, record.pain_after) == (3, 0)
 
