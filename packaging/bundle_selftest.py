@@ -23,10 +23,11 @@ def run() -> int:
     import numpy as np
 
     matrix = np.arange(9.0).reshape(3, 3) + np.eye(3)
-    _check("numpy (OpenBLAS) solves a system", np.allclose(matrix @ np.linalg.solve(matrix, [1, 2, 3]), [1, 2, 3]))
+    solution = np.linalg.solve(matrix, [1, 2, 3])
+    _check("numpy (OpenBLAS) solves a system", np.allclose(matrix @ solution, [1, 2, 3]))
 
     from PySide6.QtCore import QLibraryInfo
-    from PySide6.QtGui import QImage, QImageReader, QPainter
+    from PySide6.QtGui import QImageReader, QPainter
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -72,6 +73,6 @@ def run() -> int:
     decodable = QMediaFormat().supportedFileFormats(QMediaFormat.ConversionMode.Decode)
     _check("QtMultimedia backend (FFmpeg) loads", len(decodable) > 0)
     QSoundEffect()
-    del plot, app, QImage
+    del plot, app
     print("bundle self-test passed")
     return 0

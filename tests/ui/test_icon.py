@@ -45,7 +45,7 @@ def _render_svg(size: int) -> QImage:
 
 @pytest.mark.parametrize("size", [16, 48, 256])
 def test_pngs_were_regenerated_after_the_svg_changed(qapp, size):
-    """An edited SVG without `python packaging/make-icons.py` fails here."""
+    """An edited SVG without `python packaging/make_icons.py` fails here."""
     fresh = _render_svg(size)
     shipped = QImage(str(icon_files()[size])).convertToFormat(QImage.Format.Format_ARGB32)
     total = 0

@@ -5,7 +5,7 @@ Writes assets/icons/<N>x<N>/stretch-coach.png for every size in SIZES, using
 Qt's own SVG renderer so that no extra tool is needed. Run it after editing
 the SVG and commit the PNGs:
 
-    python packaging/make-icons.py
+    python packaging/make_icons.py
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def render(svg: Path, size: int):  # -> QImage; Qt is imported lazily below
 
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
-        raise SystemExit(f"make-icons: {svg} is not a valid SVG file.")
+        raise SystemExit(f"make_icons: {svg} is not a valid SVG file.")
     image = QImage(size, size, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         target = png_path(args.out, size)
         target.parent.mkdir(parents=True, exist_ok=True)
         if not render(args.source, size).save(str(target), "PNG"):
-            raise SystemExit(f"make-icons: could not write {target}.")
+            raise SystemExit(f"make_icons: could not write {target}.")
         print(f"{target.relative_to(args.out)}  {target.stat().st_size} bytes")
     return 0
 
