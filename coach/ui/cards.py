@@ -95,7 +95,7 @@ class Card:
         if figures is not None:
             if figure_room < figures.min_height and not split:
                 return False
-            figures.height = max(figures.min_height, min(figures.max_height, figure_room))
+            figures.fit(figure_room)
         self._place(title, figures, facts, walk, steps, cautions, tick, gap, body_top)
         return True
 
