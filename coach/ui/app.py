@@ -79,7 +79,7 @@ class CoachApp:
         from coach.ui.player_window import PlayerWindow
 
         routine = self.catalog.routine(routine_id)
-        if self.player is not None and getattr(self.player, "driver").running:
+        if self.player is not None and self.player.driver.running:
             self.player.raise_()
             self.player.activateWindow()
             return self.player

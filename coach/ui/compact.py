@@ -77,7 +77,7 @@ class CompactWindow(QWidget):
         self.phase.setText(f"{title} · {state.exercise.name}")
         self.figure.show_state(state)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_geometry("compact", self)
         super().closeEvent(event)
         # Closing the small window by hand goes back to the full player.

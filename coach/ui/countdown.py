@@ -67,7 +67,7 @@ class CountdownRing(QWidget):
         return 0.0 if self._length <= 0 else min(1.0, self._left / self._length)
 
     # -- painting -----------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+    def paintEvent(self, event: QPaintEvent) -> None:
         accents = Accents.from_palette(self.palette())
         color = accents.paused if self._paused else (self._color or accents.hold)
         side = min(self.width(), self.height())

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coach import APP_NAME
 from coach.core.catalog import Catalog, Routine
@@ -160,11 +168,11 @@ class MainWindow(QMainWindow):
         self.preview.show_exercise(exercise, phase, t)
         self._preview_t += PREVIEW_FRAME_MS / 1000
 
-    def showEvent(self, event: object) -> None:  # noqa: N802
+    def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         self._frames.start()
 
-    def hideEvent(self, event: object) -> None:  # noqa: N802
+    def hideEvent(self, event: object) -> None:
         self._frames.stop()
         super().hideEvent(event)  # type: ignore[arg-type]
 
@@ -180,6 +188,6 @@ class MainWindow(QMainWindow):
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 15000)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_geometry("main", self)
         super().closeEvent(event)

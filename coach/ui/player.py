@@ -7,7 +7,6 @@ prompts (caution, pain before, injury check, confirm stop) sit above it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -140,7 +139,7 @@ class SessionView(QWidget):
             palette.setColor(QPalette.ColorRole.WindowText, color)
             label.setPalette(palette)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._restyle()
 

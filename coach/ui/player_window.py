@@ -10,8 +10,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from coach import APP_NAME
-from coach.core.events import (Event, Paused, RepCompleted, Resumed, SessionEnded,
-                               SessionStarted)
+from coach.core.events import Event, Paused, RepCompleted, Resumed, SessionEnded, SessionStarted
 from coach.ui.compact import CompactWindow
 from coach.ui.controls import PlayerActions
 from coach.ui.driver import SessionDriver
@@ -177,7 +176,7 @@ class PlayerWindow(QMainWindow):
                                  self.pain_before)
         self.stack.setCurrentWidget(self.summary)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
         if self.driver.running:
             self.driver.stop("stopped")

@@ -16,8 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QLoggingCategory, QObject, QUrl, qInstallMessageHandler
 
-from coach.core.events import Event, HoldEnded, HoldStarted, PhaseStarted, SessionEnded
-from coach.core.events import Phase
+from coach.core.events import Event, HoldEnded, HoldStarted, Phase, PhaseStarted, SessionEnded
 
 TONE_NAMES = ("hold-start", "hold-end", "walk-end")
 NO_DEVICE_NOTICE = "No sound device was found, so the session runs without tones."

@@ -12,11 +12,12 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from coach.core.events import Phase
+from coach.core.poses import pose_at
+from coach.ui.figure_view import FigureView
 
 # The player's phases as the figure's keyframe phases.
 POSE_PHASES = {
@@ -47,10 +48,10 @@ class FigureStage(QWidget):
         self._moving = False
         self._stamp = time.monotonic()
         self._time_scale = time_scale
-        self._view = _make_view(self)
+        self.view = FigureView(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._view)
+        layout.addWidget(self.view)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Exercise figure")
         self._frames = QTimer(self)
@@ -77,7 +78,7 @@ class FigureStage(QWidget):
                          "depth": 1.0, "phase_length": None}
         self._draw(self._request)
 
-    def hideEvent(self, event: Any) -> None:  # noqa: N802
+    def hideEvent(self, event: Any) -> None:
         self._frames.stop()
         super().hideEvent(event)
 
@@ -93,54 +94,6 @@ class FigureStage(QWidget):
         self._draw(request)
 
     def _draw(self, request: dict[str, Any]) -> None:
-        self._view.show_request(request)
-
-
-def _make_view(parent: QWidget) -> Any:
-    try:
-        from coach.ui.figure_view import FigureView  # noqa: F401
-        from coach.core.poses import pose_at  # noqa: F401
-    except ImportError:
-        return _StandIn(parent)
-    return _PoseView(parent)
-
-
-class _PoseView(QWidget):
-    """The real figure: pose_at + FigureView."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        from coach.ui.figure_view import FigureView
-
-        self._figure = FigureView(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._figure)
-
-    def show_request(self, request: dict[str, Any]) -> None:
-        from coach.core.poses import pose_at
-
         args = dict(request)
-        exercise = args.pop("exercise")
-        phase = args.pop("phase")
-        t = args.pop("t")
-        self._figure.set_pose(pose_at(exercise, phase, t, **args))
-
-
-class _StandIn(QWidget):
-    """Until the figure lands: a plain outline that says which phase it is."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._text = ""
-
-    def show_request(self, request: dict[str, Any]) -> None:
-        self._text = f"{request['exercise'].name}\n{request['phase']} {request['t']:.1f} s"
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setPen(QPen(self.palette().color(self.foregroundRole()), 2))
-        painter.drawRect(QRectF(self.rect()).adjusted(4, 4, -4, -4))
-        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._text)
-        painter.end()
+        exercise, phase, t = args.pop("exercise"), args.pop("phase"), args.pop("t")
+        self.view.set_pose(pose_at(exercise, phase, t, **args))

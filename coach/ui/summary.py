@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from coach.core.events import SessionEnded
 from coach.ui import safety
-from coach.ui.prompts import Panel, PainScale, make_button
+from coach.ui.prompts import PainScale, Panel, make_button
 from coach.ui.theme import Accents
 from coach.ui.wording import minutes_text
 

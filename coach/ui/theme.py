@@ -82,11 +82,15 @@ class Accents:
         dark = is_dark(palette)
         track = QColor(palette.color(Role.WindowText))
         track.setAlphaF(0.14)
+        # Paused: the text colour, faded, so it reads on any background and
+        # stands apart from the track.
+        paused = QColor(palette.color(Role.WindowText))
+        paused.setAlphaF(0.55)
         return cls(
             hold=QColor("#4d94ff" if dark else "#1f62c9"),
             move=QColor("#c9a227" if dark else "#9a6b00"),
             walk=QColor("#3fbf6f" if dark else "#1d8a47"),
-            paused=QColor(palette.color(Group.Disabled, Role.WindowText)),
+            paused=paused,
             track=track,
             danger=QColor("#ff6b6b" if dark else "#c62828"),
         )

@@ -163,3 +163,9 @@ def test_mute_by_key_is_remembered(coach_app, player, qtbot):  # type: ignore[no
     assert coach_app.tones.played == ["walk-end", "hold-start", "hold-end"]
 
 
+
+
+def test_summary_links_to_history(coach_app, player):  # type: ignore[no-untyped-def]
+    run_until(coach_app, lambda s: s.finished)
+    player.summary.history_link.linkActivated.emit("history")
+    assert coach_app.history is not None and coach_app.history.isVisible()

@@ -36,7 +36,7 @@ def history(data_dir: Path) -> list[dict]:  # type: ignore[type-arg]
 
 def test_unknown_routine_is_one_sentence(data_dir: Path) -> None:
     proc = coach(data_dir, "play", "no-such-routine")
-    out, err = proc.communicate(timeout=60)
+    _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 1
     assert err.startswith("coach: There is no routine called 'no-such-routine'")
     assert err.count("\n") == 1 and "Traceback" not in err
@@ -45,7 +45,7 @@ def test_unknown_routine_is_one_sentence(data_dir: Path) -> None:
 
 def test_play_runs_the_whole_routine_and_logs_every_rep(data_dir: Path) -> None:
     proc = coach(data_dir, "play", "desk-break", "--time-scale", "60", quit_at_end=True)
-    out, err = proc.communicate(timeout=120)
+    _out, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
     assert "Traceback" not in err and "Fatal" not in err
     sessions = history(data_dir)

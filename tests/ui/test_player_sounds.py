@@ -1,0 +1,55 @@
+"""The tones: shipped, made by the committed script, silent without a device."""
+
+from __future__ import annotations
+
+import importlib.util
+import wave
+from pathlib import Path
+
+from coach.core.events import HoldEnded, HoldStarted, Phase, PhaseStarted
+from coach.paths import assets_dir
+from coach.ui.sounds import NO_DEVICE_NOTICE, TONE_NAMES, ToneCues, Tones
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_shipped_tones_are_short_wav_files() -> None:
+    for name in TONE_NAMES:
+        with wave.open(str(assets_dir() / "sounds" / f"{name}.wav")) as tone:
+            assert (tone.getnchannels(), tone.getsampwidth()) == (1, 2)
+            assert 0.1 < tone.getnframes() / tone.getframerate() < 0.6
+
+
+def test_the_script_makes_the_shipped_files(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("make_sounds", ROOT / "packaging" / "make_sounds.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(tmp_path)
+    for name in TONE_NAMES:
+        made = (tmp_path / f"{name}.wav").read_bytes()
+        assert made == (assets_dir() / "sounds" / f"{name}.wav").read_bytes()
+
+
+def test_no_audio_device_means_silence_and_one_notice(qapp) -> None:  # type: ignore[no-untyped-def]
+    # The real probe: this machine has no sound server. It must not warn.
+    tones = Tones(assets_dir() / "sounds")
+    if tones.available:  # a machine with sound: nothing more to check here
+        return
+    assert tones.notice == NO_DEVICE_NOTICE
+    tones.play("hold-start")
+    assert tones.played == ["hold-start"]
+
+
+def test_tone_cues_follow_holds_and_walks(qapp) -> None:  # type: ignore[no-untyped-def]
+    tones = Tones(assets_dir() / "sounds", probe=lambda: False)
+    cues = ToneCues(tones)
+    for event in (PhaseStarted(Phase.HOLD, 10), HoldStarted("x", None, 1, 1, 10),
+                  HoldEnded(10, False), PhaseStarted(Phase.WALK, 20),
+                  PhaseStarted(Phase.MOVE_IN, 3), HoldStarted("x", None, 1, 2, 10),
+                  HoldEnded(4, True)):
+        cues.on_event(event)
+    assert tones.played == ["hold-start", "hold-end", "walk-end", "hold-start"]
+    tones.muted = True
+    cues.on_event(HoldStarted("x", None, 1, 3, 10))
+    assert tones.played[-1] == "hold-start" and len(tones.played) == 4
