@@ -119,7 +119,7 @@ class SessionTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         record = self._rows[index.row()]
-        header, text, _key, right = COLUMNS[index.column()]
+        _header, text, _key, right = COLUMNS[index.column()]
         if role == Role.DisplayRole:
             return text(record)
         if role == Role.TextAlignmentRole:

@@ -8,15 +8,28 @@ something to chart, so the rest of the app starts without it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelection, Qt
+from PySide6.QtCore import QDate, QEvent, QItemSelection, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel,
-                               QMainWindow, QMessageBox, QPushButton, QSplitter,
-                               QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coach import APP_NAME
 from coach.core.catalog import Catalog
@@ -39,7 +52,7 @@ class HistoryWindow(QMainWindow):
                  settings: AppSettings | None = None) -> None:
         super().__init__(parent)
         self.log = log
-        self.today = today or date.today()
+        self._today = today  # None: the real date, read again at each refresh
         self.settings = settings or AppSettings()
         self.setWindowTitle(f"History — {APP_NAME}")
         self.resize(1180, 780)
@@ -77,7 +90,7 @@ class HistoryWindow(QMainWindow):
 
     # -- building -----------------------------------------------------------
     @staticmethod
-    def _names(catalog: Catalog | None):  # noqa: ANN205 - a name lookup
+    def _names(catalog: Catalog | None) -> Callable[[str], str]:
         if catalog is None:
             return exercise_label
         def name(exercise_id: str) -> str:
@@ -87,7 +100,8 @@ class HistoryWindow(QMainWindow):
                 return exercise_label(exercise_id)
         return name
 
-    def _filter_row(self, parent: QWidget):  # noqa: ANN202
+    def _filter_row(self, parent: QWidget) -> tuple[QHBoxLayout, QDateEdit, QDateEdit,
+                                                   QComboBox, QLabel]:
         row = QHBoxLayout()
         first, last = QDateEdit(parent), QDateEdit(parent)
         for edit, name in ((first, "From"), (last, "To")):
@@ -95,12 +109,16 @@ class HistoryWindow(QMainWindow):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(f"Show sessions {name.lower()}")
             edit.dateChanged.connect(self._filter_changed)
-            row.addWidget(QLabel(name, parent))
+            label = QLabel(name, parent)
+            label.setBuddy(edit)
+            row.addWidget(label)
             row.addWidget(edit)
         routine = QComboBox(parent)
         routine.setAccessibleName("Show sessions of routine")
         routine.currentIndexChanged.connect(self._filter_changed)
-        row.addWidget(QLabel("Routine", parent))
+        label = QLabel("Routine", parent)
+        label.setBuddy(routine)
+        row.addWidget(label)
         row.addWidget(routine)
         reset = QPushButton("Show all", parent)
         reset.setAccessibleName("Show all sessions")
@@ -117,7 +135,27 @@ class HistoryWindow(QMainWindow):
         row.addWidget(export)
         return row, first, last, routine, count
 
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
     # -- data ---------------------------------------------------------------
+    def refresh_if_changed(self) -> bool:
+        """Reload when the log gained or changed sessions since the last day
+        shown (a session just played while History was open); a cheap check,
+        done each time the window is activated."""
+        since = self.records[-1].started.date() if self.records else None
+        try:
+            recent = self.log.sessions(since)
+        except CoachError:
+            return False
+        if recent == [r for r in self.records if since is None or r.started.date() >= since]:
+            return False
+        selected = self.detail.session.id if self.detail.session else None
+        self.reload()
+        self.select(selected)
+        return True
+
     def reload(self) -> None:
         """Read the log again and show it (after a change, or at opening)."""
         try:
@@ -223,6 +261,12 @@ class HistoryWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.warning(self, "Export CSV",
                                 f"The sessions could not be saved to {name} ({exc.strerror}).")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() \
+                and self.records:  # the first load has happened
+            self.refresh_if_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_geometry("history", self)

@@ -108,7 +108,7 @@ def working_copy(today: date) -> Path:
     return work
 
 
-def _open_once(app, log) -> float:  # noqa: ANN001 - Qt types imported lazily
+def _open_once(app, log) -> float:
     from coach.ui.history_view import HistoryWindow
 
     start = time.perf_counter()
@@ -131,6 +131,7 @@ def run(quick: bool = False) -> dict:
     from coach.core.store import SessionLog
 
     work = working_copy(date.today())
+    saved = os.environ.get("COACH_DATA_DIR")
     os.environ["COACH_DATA_DIR"] = str(work)  # settings (geometry) stay in the temp copy
     app = QApplication.instance() or QApplication([])
     times = []
@@ -139,6 +140,10 @@ def run(quick: bool = False) -> dict:
             for _ in range(3 if quick else 10):
                 times.append(_open_once(app, log))
     finally:
+        if saved is None:
+            os.environ.pop("COACH_DATA_DIR", None)
+        else:
+            os.environ["COACH_DATA_DIR"] = saved
         shutil.rmtree(work, ignore_errors=True)
     return {"history_open_ms": round(statistics.median(times), 1),
             "first_open_ms": round(times[0], 1)}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -172,6 +173,17 @@ def test_opening_history_code_does_not_import_pyqtgraph_until_there_is_data():
     script = ("import sys, coach.ui.history_view, coach.ui.app; "
               "print('pyqtgraph' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=60)
+                            timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_a_session_played_while_history_is_open_shows_up(window, log):  # type: ignore[no-untyped-def]
+    assert not window.refresh_if_changed(), "nothing new: no reload"
+    count = window.model.rowCount()
+    started = datetime(2024, 6, 30, 22, 0, tzinfo=history_sample.TZ)
+    session_id = log.begin_session("desk-break", "Desk break", 6, started=started)
+    log.end_session(session_id, "stopped", ended=started + timedelta(minutes=2))
+    assert window.refresh_if_changed()
+    assert window.model.rowCount() == count + 1 and window.model.record(0).id == session_id
+    assert window.progress_page.progress.total_sessions == count + 1
