@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -65,6 +66,16 @@ def _temp_beside(path: Path) -> Path:
     return Path(name)
 
 
+def _mode_for(path: Path) -> int:
+    """The file's own permissions when replacing it, else what the umask gives
+    a new file (a temporary file starts private)."""
+    if path.exists():
+        return stat.S_IMODE(path.stat().st_mode)
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_pdf(path: Path, sheet: CardSheet, *, per_page: int = 2, paper: str = "a4") -> int:
     """Write the sheet's cards to a PDF file; returns the number of pages."""
     _check_options(per_page, paper)
@@ -83,6 +94,7 @@ def write_pdf(path: Path, sheet: CardSheet, *, per_page: int = 2, paper: str = "
         finally:
             painter.end()
         del writer  # closes the file before it is moved into place
+        os.chmod(temp, _mode_for(path))
         os.replace(temp, path)
     except OSError as exc:
         raise CoachError(f"Cannot write {path}: {exc.strerror or exc}.") from None

@@ -239,6 +239,9 @@ def test_cli_reports_what_it_wrote(qapp, tmp_path, capsys):
     said = capsys.readouterr().out
     assert said.strip() == f"Wrote 2 cards for 'Desk break' on 1 A4 page to {out}."
     assert [p.name for p in folder.iterdir()] == ["desk.pdf"]  # no temp file left
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask  # not the temporary file's 0600
 
 
 @pytest.mark.parametrize(("argv", "message"), [
