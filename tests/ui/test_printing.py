@@ -298,13 +298,13 @@ def test_print_preview_shows_the_cards_and_changes_layout(qtbot):
     routine = SHIPPED.routine("bedtime-five")
     dialog = CardPrintPreview(None, sheet_for(SHIPPED, routine))
     qtbot.addWidget(dialog)
-    dialog._printer.setPageSize(page_layout("a4").pageSize())
+    dialog.printer().setPageSize(page_layout("a4").pageSize())
     assert dialog.per_page.accessibleName() == "Cards per page"
     dialog.preview.updatePreview()
     assert dialog.preview.pageCount() == 3  # six cards, two to a page
     dialog.per_page.setCurrentIndex(0)
     assert dialog.preview.pageCount() == 6
-    assert isinstance(dialog._printer, QPrinter)
+    assert isinstance(dialog.printer(), QPrinter)
 
 
 def test_figures_print_black_on_white_under_a_dark_theme(qapp, tmp_path):
