@@ -17,6 +17,7 @@ venv=build/bundle-venv
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 start=$SECONDS
 
+"$python" packaging/has_libpython.py  # PyInstaller ships Python's shared library
 if [ ! -x "$venv/bin/python" ]; then
   echo "== creating $venv"
   "$python" -m venv "$venv"

@@ -18,6 +18,8 @@ missing=()
 command -v desktop-file-validate >/dev/null || missing+=(desktop-file-utils)
 command -v appstreamcli >/dev/null || missing+=(appstream)
 command -v objdump >/dev/null || missing+=(binutils)  # PyInstaller reads shared libraries with it
+python3 packaging/has_libpython.py 2>/dev/null \
+  || missing+=("libpython$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')")
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing ${missing[*]}"
   sudo apt-get update -qq && sudo apt-get install -y -qq "${missing[@]}" >/dev/null
