@@ -79,10 +79,12 @@ class CoachApp:
         from coach.ui.player_window import PlayerWindow
 
         routine = self.catalog.routine(routine_id)
-        if self.player is not None and self.player.driver.running:
-            self.player.raise_()
-            self.player.activateWindow()
-            return self.player
+        if self.player is not None:
+            if self.player.driver.running:  # one session at a time
+                self.player.raise_()
+                self.player.activateWindow()
+                return self.player
+            self.player.close()  # the last session's summary
         self.settings.last_routine = routine.id
         clock = self._clock_factory()
         session = Session(routine, self.catalog, clock)

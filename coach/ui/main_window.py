@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self._frames.setInterval(PREVIEW_FRAME_MS)
         self._frames.timeout.connect(self._animate)
         self._select(settings.last_routine)
+        self.routines.setFocus()  # Up/Down pick, Enter starts
         if not catalog.routines:
             self.start_button.setEnabled(False)
             self.title.setText("No routines found")

@@ -147,7 +147,7 @@ class PlayerWindow(QMainWindow):
     # -- following the session ----------------------------------------------
     def _refresh(self) -> None:
         if self.driver.running:
-            self.view.refresh()
+            self.view.refresh()  # also while in compact mode: it comes back up to date
             if self.compact is not None and self.compact.isVisible():
                 self.compact.refresh()
 

@@ -155,8 +155,8 @@ class ConfirmStop(Panel):
         font.setBold(True)
         text.setFont(font)
         row.addWidget(text, 1)
-        self.stop = make_button("Stop", "Stop the session (Enter)", self, name="Confirm stop")
-        self.keep = make_button("Keep going", "Carry on with the session (Esc)", self,
+        self.stop = make_button("Stop (Enter)", "Stop the session (Enter)", self, name="Confirm stop")
+        self.keep = make_button("Keep going (Esc)", "Carry on with the session (Esc)", self,
                                 name="Keep going")
         row.addWidget(self.stop)
         row.addWidget(self.keep)
