@@ -101,9 +101,11 @@ class Session:
         return events + [Paused("user")]
 
     def resume(self) -> list[Event]:
-        if not self._active or not self._paused:
-            return []
         now = self.clock.now()
+        if not self._paused:
+            return self._catch_up(now)  # like any command, also a heartbeat
+        if not self._active:
+            return []
         self._deadline = now + self._remaining
         self._paused, self._pause_reason = False, None
         self._heartbeat = now

@@ -224,3 +224,12 @@ def test_commands_before_start_do_nothing():
     for command in (session.tick, session.skip, session.back, session.pause, session.stop):
         assert command() == []
     assert not session.state.finished
+
+
+def test_any_command_counts_as_a_heartbeat():
+    session, clock = into_first_hold(1)
+    for _ in range(4):  # 12 s without a tick, but commands kept coming
+        clock.advance(3)
+        assert Paused("gap") not in session.resume()
+    state = session.state  # 13 s on: hold and release done, 1 s into rep 2's move-in
+    assert (state.phase, state.rep, state.reps_done, state.paused) == (M, 2, 1, False)
