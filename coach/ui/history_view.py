@@ -13,17 +13,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QItemSelection, Qt
+from PySide6.QtCore import QEvent, QItemSelection, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -38,7 +33,8 @@ from coach.core.report import write_csv
 from coach.core.stats import Progress
 from coach.core.store import SessionLog, SessionRecord
 from coach.ui.history_detail import SessionDetail, exercise_label
-from coach.ui.history_model import SessionTableModel, routine_names
+from coach.ui.history_filters import SessionFilters
+from coach.ui.history_model import SessionTableModel
 from coach.ui.history_parts import empty_page, session_table
 from coach.ui.settings import AppSettings
 
@@ -59,7 +55,6 @@ class HistoryWindow(QMainWindow):
         self.settings.restore_geometry("history", self)
         self.records: list[SessionRecord] = []
         self.progress_page: ProgressPage | None = None
-        self._narrowed = False  # the person has narrowed the dates or the routine
 
         self.stack = QStackedWidget(self)
         self.empty = empty_page(self.stack)
@@ -74,7 +69,9 @@ class HistoryWindow(QMainWindow):
         self.table = session_table(self.model, sessions)
         self.detail = SessionDetail(log, self._names(catalog), sessions)
         self.detail.changed.connect(self._changed)
-        self.filters, self.first, self.last, self.routine, self.count = self._filter_row(sessions)
+        self.filters = SessionFilters(sessions)
+        self.filters.changed.connect(self._filter_changed)
+        self.filters.export_requested.connect(self.ask_export)
         split = QSplitter(Qt.Orientation.Horizontal, sessions)
         split.addWidget(self.table)
         split.addWidget(self.detail)
@@ -82,7 +79,7 @@ class HistoryWindow(QMainWindow):
         split.setStretchFactor(1, 1)
         split.setSizes([800, 380])
         column = QVBoxLayout(sessions)
-        column.addLayout(self.filters)
+        column.addWidget(self.filters)
         column.addWidget(split, 1)
         self.sessions_tab = sessions
         self.table.selectionModel().selectionChanged.connect(self._selected)
@@ -99,41 +96,6 @@ class HistoryWindow(QMainWindow):
             except CatalogError:
                 return exercise_label(exercise_id)
         return name
-
-    def _filter_row(self, parent: QWidget) -> tuple[QHBoxLayout, QDateEdit, QDateEdit,
-                                                   QComboBox, QLabel]:
-        row = QHBoxLayout()
-        first, last = QDateEdit(parent), QDateEdit(parent)
-        for edit, name in ((first, "From"), (last, "To")):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setAccessibleName(f"Show sessions {name.lower()}")
-            edit.dateChanged.connect(self._filter_changed)
-            label = QLabel(name, parent)
-            label.setBuddy(edit)
-            row.addWidget(label)
-            row.addWidget(edit)
-        routine = QComboBox(parent)
-        routine.setAccessibleName("Show sessions of routine")
-        routine.currentIndexChanged.connect(self._filter_changed)
-        label = QLabel("Routine", parent)
-        label.setBuddy(routine)
-        row.addWidget(label)
-        row.addWidget(routine)
-        reset = QPushButton("Show all", parent)
-        reset.setAccessibleName("Show all sessions")
-        reset.clicked.connect(self.show_all)
-        row.addWidget(reset)
-        count = QLabel(parent)
-        count.setAccessibleName("Sessions shown")
-        row.addWidget(count, 1)
-        export = QPushButton("Export CSV…", parent)
-        export.setAccessibleName("Export CSV")
-        export.setToolTip("Save the sessions shown as a CSV file (the columns of "
-                          "coach history --csv)")
-        export.clicked.connect(self.ask_export)
-        row.addWidget(export)
-        return row, first, last, routine, count
 
     @property
     def today(self) -> date:
@@ -169,9 +131,9 @@ class HistoryWindow(QMainWindow):
             self.detail.show_session(None)
             return
         self.stack.setCurrentWidget(self.tabs)
-        self._fill_filters()
-        self.model.set_sessions(self.records, *self._filter())
-        self._show_count()
+        self.filters.fill(self.records, self.today)
+        self.model.set_sessions(self.records, *self.filters.limits())
+        self.filters.show_count(self.model.rowCount(), len(self.records))
         if self.progress_page is None:
             from coach.ui.history_progress import ProgressPage  # imports pyqtgraph
 
@@ -181,49 +143,11 @@ class HistoryWindow(QMainWindow):
             self.tabs.setCurrentIndex(0)
         self.progress_page.show_progress(Progress.from_sessions(self.records), self.today)
 
-    def _fill_filters(self) -> None:
-        oldest = QDate(self.records[0].started.date())
-        newest = QDate(max(self.today, self.records[-1].started.date()))
-        chosen = self.routine.currentData()
-        widgets = (self.first, self.last, self.routine)
-        for widget in widgets:
-            widget.blockSignals(True)
-        for edit in (self.first, self.last):
-            edit.setDateRange(oldest, newest)
-        if not self._narrowed:
-            self.first.setDate(oldest)
-            self.last.setDate(newest)
-        self.routine.clear()
-        self.routine.addItem("All routines", None)
-        for routine_id, name in routine_names(self.records):
-            self.routine.addItem(name, routine_id)
-        self.routine.setCurrentIndex(max(0, self.routine.findData(chosen)))
-        for widget in widgets:
-            widget.blockSignals(False)
-
-    def show_all(self) -> None:
-        self.first.setDate(self.first.minimumDate())
-        self.last.setDate(self.last.maximumDate())
-        self.routine.setCurrentIndex(0)
-
-    def _filter(self) -> tuple[date | None, date | None, str | None]:
-        """The chosen limits; None for a date at the end of the log's span."""
-        first, last = self.first.date(), self.last.date()
-        return (None if first == self.first.minimumDate() else first.toPython(),
-                None if last == self.last.maximumDate() else last.toPython(),
-                self.routine.currentData())
-
     def _filter_changed(self) -> None:
         selected = self.detail.session.id if self.detail.session else None
-        self._narrowed = (self.first.date() != self.first.minimumDate()
-                          or self.last.date() != self.last.maximumDate()
-                          or self.routine.currentIndex() > 0)
-        self.model.set_filter(*self._filter())
-        self._show_count()
+        self.model.set_filter(*self.filters.limits())
+        self.filters.show_count(self.model.rowCount(), len(self.records))
         self.select(selected)
-
-    def _show_count(self) -> None:
-        self.count.setText(f"{self.model.rowCount()} of {len(self.records)} sessions")
 
     def select(self, session_id: int | None) -> None:
         row = None if session_id is None else self.model.row_of(session_id)

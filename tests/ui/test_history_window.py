@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from coach.core.report import history_command
 from coach.core.store import SessionLog
@@ -61,7 +61,7 @@ def test_the_table_shows_every_session_newest_first(window, log):  # type: ignor
         f"{rated.pain_before} → {rated.pain_after}", rated.note]
     unrated = model.row_of(next(r for r in records if r.pain_before is None).id)
     assert cells(window, unrated)[6] == ""
-    assert window.count.text() == f"{len(records)} of {len(records)} sessions"
+    assert window.filters.count.text() == f"{len(records)} of {len(records)} sessions"
 
 
 def test_columns_sort_both_ways(window):  # type: ignore[no-untyped-def]
@@ -79,16 +79,16 @@ def test_columns_sort_both_ways(window):  # type: ignore[no-untyped-def]
 
 def test_filters_by_dates_and_routine(window, log):  # type: ignore[no-untyped-def]
     records = log.sessions()
-    window.first.setDate(QDate(2024, 6, 1))
-    window.last.setDate(QDate(2024, 6, 15))
+    window.filters.first.setDate(QDate(2024, 6, 1))
+    window.filters.last.setDate(QDate(2024, 6, 15))
     june = [r for r in records if "2024-06-01" <= r.started.date().isoformat() <= "2024-06-15"]
     assert window.model.rowCount() == len(june)
-    window.routine.setCurrentIndex(window.routine.findData("desk-break"))
+    window.filters.routine.setCurrentIndex(window.filters.routine.findData("desk-break"))
     shown = window.model.visible()
     assert shown and all(r.routine_id == "desk-break" for r in shown)
     assert len(shown) == sum(1 for r in june if r.routine_id == "desk-break")
-    assert window.count.text() == f"{len(shown)} of {len(records)} sessions"
-    window.show_all()
+    assert window.filters.count.text() == f"{len(shown)} of {len(records)} sessions"
+    window.filters.show_all()
     assert window.model.rowCount() == len(records)
 
 
@@ -151,7 +151,7 @@ def test_csv_export_is_what_coach_history_csv_prints(window, data_dir, tmp_path,
     printed = capsys.readouterr().out
     assert path.read_text(encoding="utf-8") == printed
     assert printed.splitlines()[0].startswith("session,routine_id,routine,start,end")
-    window.routine.setCurrentIndex(window.routine.findData("bedtime-five"))
+    window.filters.routine.setCurrentIndex(window.filters.routine.findData("bedtime-five"))
     count = window.export_csv(path)
     lines = path.read_text(encoding="utf-8").splitlines()
     assert count == len(lines) - 1 == window.model.rowCount()
@@ -165,7 +165,7 @@ def test_an_empty_history_says_how_to_start(qtbot, data_dir):  # type: ignore[no
         window.show()
         assert window.stack.currentWidget() is window.empty
         assert window.progress_page is None, "no charts for an empty log"
-        texts = " ".join(label.text() for label in window.empty.findChildren(type(window.count)))
+        texts = " ".join(label.text() for label in window.empty.findChildren(QLabel))
         assert "No sessions yet" in texts and "<b>Start</b>" in texts
 
 
@@ -187,3 +187,15 @@ def test_a_session_played_while_history_is_open_shows_up(window, log):  # type: 
     assert window.refresh_if_changed()
     assert window.model.rowCount() == count + 1 and window.model.record(0).id == session_id
     assert window.progress_page.progress.total_sessions == count + 1
+
+
+def test_the_chosen_filter_survives_a_reload(window):  # type: ignore[no-untyped-def]
+    window.filters.routine.setCurrentIndex(window.filters.routine.findData("desk-break"))
+    window.filters.first.setDate(QDate(2024, 5, 1))
+    shown = window.model.rowCount()
+    window.select(window.model.record(0).id)
+    window.detail.note.setPlainText("kept")
+    window.detail.save_button.click()
+    assert window.filters.routine.currentData() == "desk-break"
+    assert window.filters.first.date() == QDate(2024, 5, 1)
+    assert window.model.rowCount() == shown and window.model.record(0).note == "kept"
