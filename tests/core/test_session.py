@@ -59,7 +59,7 @@ def test_one_sided_exercise_runs_lead_in_move_hold_release_per_rep():
 def test_seconds_left_comes_from_the_deadline_not_from_ticks():
     session, clock = session_of(exercise(reps=1, hold=10, move=2))
     session.start()
-    clock.advance(3.7)          # one late tick crosses lead-in (5 s)? no: 3.7 < 5
+    clock.advance(3.7)          # a late tick, still inside the 5 s lead-in
     session.tick()
     assert session.state.seconds_left == pytest.approx(1.3)
     clock.advance(4.0)          # one tick covers the rest of lead-in and all of move-in
