@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -28,6 +29,12 @@ from coach.ui.settings import AppSettings
 from coach.ui.sounds import Tones
 from coach.ui.theme import apply_theme
 
+if TYPE_CHECKING:
+    from coach.core.recorder import SessionRecorder
+    from coach.core.store import SessionLog
+    from coach.ui.main_window import MainWindow
+    from coach.ui.player_window import PlayerWindow
+
 # Hidden switch for scripts and tests: quit a little after the summary shows.
 QUIT_AT_END_ENV = "COACH_QUIT_AT_END"
 
@@ -35,7 +42,7 @@ QUIT_AT_END_ENV = "COACH_QUIT_AT_END"
 class CoachApp:
     """Owns the windows and starts sessions."""
 
-    def __init__(self, qapp: QApplication, catalog: Catalog, log: object,
+    def __init__(self, qapp: QApplication, catalog: Catalog, log: SessionLog,
                  settings: AppSettings, tones: Tones, *, time_scale: float = 1.0,
                  clock_factory: Callable[[], Clock] | None = None,
                  quit_at_end: bool = False) -> None:
@@ -47,8 +54,8 @@ class CoachApp:
         self.time_scale = time_scale
         self._clock_factory = clock_factory or self._default_clock
         self.quit_at_end = quit_at_end
-        self.main_window: QWidget | None = None
-        self.player: QWidget | None = None
+        self.main_window: MainWindow | None = None
+        self.player: PlayerWindow | None = None
         self.history: QWidget | None = None
         self._noticed: set[str] = set()
 
@@ -56,7 +63,7 @@ class CoachApp:
         return ScaledClock(self.time_scale) if self.time_scale != 1.0 else SystemClock()
 
     # -- windows ----------------------------------------------------------------
-    def open_main(self) -> QWidget:
+    def open_main(self) -> MainWindow:
         from coach.ui.main_window import MainWindow
 
         if self.main_window is None:
@@ -71,7 +78,7 @@ class CoachApp:
         self._startup_notices(self.main_window)
         return self.main_window
 
-    def play(self, routine_id: str, *, compact: bool = False) -> QWidget:
+    def play(self, routine_id: str, *, compact: bool = False) -> PlayerWindow:
         """Open the player on a routine and start it at once."""
         from coach.core.recorder import SessionRecorder
         from coach.core.session import Session
@@ -88,7 +95,7 @@ class CoachApp:
         self.settings.last_routine = routine.id
         clock = self._clock_factory()
         session = Session(routine, self.catalog, clock)
-        recorder = SessionRecorder(self.log, routine)  # type: ignore[arg-type]
+        recorder = SessionRecorder(self.log, routine)
         driver = SessionDriver(session, recorder)
         player = PlayerWindow(driver, tones=self.tones, settings=self.settings,
                               record_pain=lambda **pain: self._record_pain(recorder, **pain),
@@ -105,7 +112,7 @@ class CoachApp:
             player.set_compact(True)
         return player
 
-    def _player_closed(self, player: QWidget) -> None:
+    def _player_closed(self, player: PlayerWindow) -> None:
         if self.player is player:
             self.player = None
 
@@ -113,13 +120,13 @@ class CoachApp:
         if self.quit_at_end:
             QTimer.singleShot(400, self.qapp.quit)
 
-    def _record_pain(self, recorder: object, **pain: int | None) -> None:
-        session_id = getattr(recorder, "session_id", None)
+    def _record_pain(self, recorder: SessionRecorder, **pain: int | None) -> None:
+        session_id = recorder.session_id
         values = {key: value for key, value in pain.items() if value is not None}
         if session_id is None or not values:
             return
         try:
-            self.log.set_pain(session_id, **values)  # type: ignore[attr-defined]
+            self.log.set_pain(session_id, **values)
         except CoachError as exc:
             self.notify(str(exc))
 
@@ -157,21 +164,21 @@ class CoachApp:
         """One line in the status bar of the window in front."""
         for window in (self.player, self.main_window):
             if window is not None and window.isVisible():
-                window.show_notice(text)  # type: ignore[attr-defined]
+                window.show_notice(text)
                 return
         print(f"coach: {text}", file=sys.stderr)
 
-    def _startup_notices(self, window: QWidget) -> None:
+    def _startup_notices(self, window: MainWindow | PlayerWindow) -> None:
         """Things worth saying once per run: no sound device, a log moved aside,
         exercise files that did not load."""
-        notices = [self.tones.notice, getattr(self.log, "notice", None)]
+        notices = [self.tones.notice, self.log.notice]
         if self.catalog.problems:
             notices.append(f"{len(self.catalog.problems)} exercise or routine file(s) could not "
                            "be read; run 'coach list' to see which.")
         lines = [text for text in notices if text and text not in self._noticed]
         self._noticed.update(lines)
         if lines:
-            window.show_notice("  ".join(lines))  # type: ignore[attr-defined]
+            window.show_notice("  ".join(lines))
 
 
 def make_qapp() -> QApplication:

@@ -54,6 +54,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
                                "Play short tones during a session", checkable=True)
     actions["tones"].setChecked(not window.settings.muted)
     actions["tones"].toggled.connect(lambda on: _set_muted(window, not on))
+    # The player's M key may have changed it since.
+    settings_menu.aboutToShow.connect(
+        lambda: actions["tones"].setChecked(not window.settings.muted))
     actions["injury"] = _action(settings_menu, "Ask about a recent &injury before a session",
                                 "Ask the 72-hour injury question at the start", checkable=True)
     actions["injury"].setChecked(window.settings.ask_injury)
