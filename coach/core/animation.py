@@ -7,7 +7,8 @@
     highlight = ["lower_back"]                # optional body areas to glow
     depth_min = 0.6           # first rep goes this fraction of the way (optional)
     rest = ["seat"]           # optional: what the body rests on (lowest wins)
-    turn = "upper_back"       # optional: tip the body about the rest until this touches
+    turn = "upper_back"       # optional: tip about the rest until this (or the first of a
+                              # list) touches too; "none" to stay as posed
     reach = ["hand_near", "heel_far@wall", "toe_near>ankle_near"]  # optional
     anchor = "seat"           # optional: the point that keeps its place on the floor
 
@@ -96,7 +97,7 @@ def _view(f: Fields) -> View:
         return View()
     sub = Fields(f.file, table, prefix=f"{f.prefix}view.")
     view = View(sub.number("elevation", 0, 90, required=False),
-                sub.number("azimuth", -60, 60, required=False))
+                sub.number("azimuth", -90, 90, required=False))
     sub.check_unknown()
     return view
 
@@ -133,8 +134,11 @@ def _support(f: Fields, root: str) -> Support:
         names = [rest_raw] if isinstance(rest_raw, str) else list(f.texts("rest"))
         points = [parse("rest", name, "any") for name in names]
         rest, rest_on = tuple(p.point for p in points), points[0].on
-    turn_text = f.text("turn", required=False)
-    turn = parse("turn", turn_text, "floor") if turn_text else base.turn
+    turn_raw = f.raw("turn", False)
+    turn = base.turn
+    if turn_raw is not None:
+        names = [turn_raw] if isinstance(turn_raw, str) else list(f.texts("turn"))
+        turn = () if names == ["none"] else tuple(parse("turn", n, "floor") for n in names)
     reach_texts = f.texts("reach", required=False)
     reach = base.reach if "reach" not in f.table else tuple(
         parse("reach", text, "floor", limb=True) for text in reach_texts)

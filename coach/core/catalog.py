@@ -14,6 +14,7 @@ from typing import Any
 
 from coach.core import schema
 from coach.core.errors import CatalogError
+from coach.core.poses import checked_animation
 from coach.core.schema import Fields
 
 
@@ -164,7 +165,7 @@ def parse_exercise(path: Path, data: Mapping[str, Any]) -> Exercise:
         cautions=f.texts("cautions"),
         variants=f.texts("variants", required=False),
         source=f.texts("source"),
-        animation=f.table_of("animation", required=False),
+        animation=checked_animation(path.name, f.table_of("animation", required=False)),
     )
     f.check_unknown()
     return exercise

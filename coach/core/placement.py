@@ -5,7 +5,8 @@ that interpolated in-between poses still touch their supports:
 1. the body moves so its anchor keeps its place along the floor and its
    resting point (the lowest of `rest`) lies on the surface below it;
 2. optionally it tips about that point until a second point (`turn`) touches
-   too (shins flat when kneeling, shoulders down when lying);
+   too (shins flat when kneeling, shoulders down when lying; given several
+   points, it tips until the first of them touches);
 3. each `reach` point (a hand, a heel) turns its own limb at one joint until
    it touches its surface.
 All moves are rigid turns or shifts, so bone lengths never change.
@@ -21,6 +22,9 @@ from coach.core.props import Scene
 from coach.core.skeleton import CHAINS
 
 MAX_TURN = 40.0  # degrees: corrections beyond this mean the keyframe is wrong
+# A limb reaching for its support turns fully up to REACH_FULL degrees, and less
+# and less up to REACH_NONE, so a support coming into range never makes it jump.
+REACH_FULL, REACH_NONE = 15.0, 30.0
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ class Contact:
 class Support:
     rest: tuple[str, ...]
     rest_on: str = "any"
-    turn: Contact | None = None
+    turn: tuple[Contact, ...] = ()  # the first of these to touch stops the tipping
     reach: tuple[Contact, ...] = ()
     anchor: str = "pelvis"
 
@@ -44,7 +48,7 @@ def place(points: dict[str, Vec], support: Support, scene: Scene) -> dict[str, V
     _shift(pts, -pts[support.anchor][0], 0.0)
     lift = max(scene.top_at(pts[name][0], support.rest_on) - pts[name][1] for name in support.rest)
     _shift(pts, 0.0, lift)
-    if support.turn is not None:
+    if support.turn:
         pivot = min(support.rest,
                     key=lambda n: pts[n][1] - scene.top_at(pts[n][0], support.rest_on))
         _turn(pts, tuple(pts), pts[pivot], support.turn, scene)
@@ -53,7 +57,7 @@ def place(points: dict[str, Vec], support: Support, scene: Scene) -> dict[str, V
             _shift(pts, dx, 0.0)
     for contact in support.reach:
         joint = contact.joint or ""
-        _turn(pts, CHAINS[joint], pts[joint], contact, scene)
+        _turn(pts, CHAINS[joint], pts[joint], (contact,), scene, limb=True)
     return pts
 
 
@@ -62,15 +66,18 @@ def _shift(pts: dict[str, Vec], dx: float, dy: float) -> None:
         pts[name] = (x + dx, y + dy, z)
 
 
-def _turn(pts: dict[str, Vec], moving: tuple[str, ...], centre: Vec, contact: Contact,
-          scene: Scene) -> None:
-    point = pts[contact.point]
+def _turn(pts: dict[str, Vec], moving: tuple[str, ...], centre: Vec,
+          contacts: tuple[Contact, ...], scene: Scene, limb: bool = False) -> None:
+    touching = [(pts[c.point], c.on) for c in contacts]
 
     def gap(deg: float) -> float:
         r = math.radians(deg)
-        return scene.gap(turn_about(point, centre, math.cos(r), math.sin(r)), contact.on)
+        c, s = math.cos(r), math.sin(r)
+        return min(scene.gap(turn_about(p, centre, c, s), on) for p, on in touching)
 
-    angle = _nearest_root(gap)
+    angle = _nearest_root(gap, REACH_NONE if limb else MAX_TURN)
+    if limb and abs(angle) > REACH_FULL:
+        angle *= (REACH_NONE - abs(angle)) / (REACH_NONE - REACH_FULL)
     if angle:
         r = math.radians(angle)
         c, s = math.cos(r), math.sin(r)
@@ -78,13 +85,13 @@ def _turn(pts: dict[str, Vec], moving: tuple[str, ...], centre: Vec, contact: Co
             pts[name] = turn_about(pts[name], centre, c, s)
 
 
-def _nearest_root(f, step: float = 2.0) -> float:
-    """The angle nearest zero where f changes sign, within MAX_TURN; 0 if none."""
+def _nearest_root(f, limit: float, step: float = 2.0) -> float:
+    """The angle nearest zero where f changes sign, within `limit`; 0 if none."""
     f0 = f(0.0)
     if abs(f0) < 1e-5:
         return 0.0
     a = 0.0
-    while a < MAX_TURN:
+    while a < limit:
         b = a + step
         for sign in (1.0, -1.0):
             fa, fb = (f0 if a == 0 else f(sign * a)), f(sign * b)

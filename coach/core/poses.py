@@ -26,7 +26,8 @@ from coach.core.walk import walk_angles
 if TYPE_CHECKING:
     from coach.core.catalog import Exercise
 
-__all__ = ["Pose", "Shape", "pose_at", "parse_animation", "animation_of", "PHASES"]
+__all__ = ["Pose", "Shape", "pose_at", "parse_animation", "checked_animation", "animation_of",
+           "PHASES"]
 
 PHASES = ("start", "move", "hold", "release", "walk")
 BREATH_S = 5.5  # one slow breath
@@ -92,6 +93,15 @@ def _parsed(ex_id: str, table: Mapping) -> Animation:
         hit = (table, parse_animation(f"{ex_id}.toml", table))
         _PARSED[id(table)] = hit
     return hit[1]
+
+
+def checked_animation(file_name: str, table: Mapping | None) -> Mapping | None:
+    """The catalog's hook: validate an [animation] table when the file loads
+    (CatalogError naming file and field) and keep its parse for `pose_at`;
+    the exercise keeps the table itself."""
+    if table is not None:
+        _PARSED[id(table)] = (table, parse_animation(file_name, table))
+    return table
 
 
 def _angles(anim: Animation, phase: str, t: float, depth: float,
@@ -173,7 +183,7 @@ def _frame(stage: Stage, walking: bool) -> tuple[float, float, float, float]:
             xs += (x - grow, x + grow)
             ys += (y - grow, y + grow)
     for shape in stage.shapes:
-        if shape.style == "prop":
+        if shape.framed:
             for x, y in shape.points or ((shape.centre[0] - shape.radius, shape.centre[1] -
                                           shape.radius), (shape.centre[0] + shape.radius,
                                                           shape.centre[1] + shape.radius)):

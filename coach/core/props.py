@@ -75,27 +75,33 @@ class Prop:
     length: float = 1.9  # mats only
 
     def solids(self) -> tuple[Solid, ...]:
+        return tuple(solid for _, solid in self.parts())
+
+    def parts(self) -> tuple[tuple[str, Solid], ...]:
+        """The solids with how each is drawn: 'mat', 'wall' or 'prop'."""
         k, x = self.kind, self.x
         if k == "chair":
-            return _chair(x, -1.0 if self.flip else 1.0)
+            return tuple(("prop", b) for b in _chair(x, -1.0 if self.flip else 1.0))
         if k in ("wall", "doorway"):
             x0, x1 = (x - WALL_THICK, x) if self.flip else (x, x + WALL_THICK)
             if k == "wall":
-                return (Box(x0, x1, 0.0, WALL_TOP, -1.6, 1.6),)
+                return (("wall", Box(x0, x1, 0.0, WALL_TOP, -1.2, 1.2)),)
             lo, hi, top = DOOR
-            return (Box(x0, x1, 0.0, WALL_TOP, -1.6, lo), Box(x0, x1, 0.0, WALL_TOP, hi, 1.6),
-                    Box(x0, x1, top, WALL_TOP, lo, hi))
+            frame = (x0 - 0.025, x1 + 0.025)  # the door frame stands proud of the wall
+            return (("wall", Box(x0, x1, 0.0, WALL_TOP, -0.9, lo)),
+                    ("wall", Box(x0, x1, 0.0, WALL_TOP, hi, hi + 0.5)),
+                    ("wall", Box(x0, x1, top, WALL_TOP, lo, hi)),
+                    ("prop", Box(*frame, 0.0, top + 0.06, lo - 0.06, lo)),
+                    ("prop", Box(*frame, 0.0, top + 0.06, hi, hi + 0.06)),
+                    ("prop", Box(*frame, top, top + 0.06, lo, hi)))
         if k == "ball":
-            return (Round(x, BALL_RADIUS, BALL_RADIUS),)
+            return (("prop", Round(x, BALL_RADIUS, BALL_RADIUS)),)
         if k == "foam-roller":
-            return (Round(x, ROLLER_RADIUS, ROLLER_RADIUS, -0.45, 0.45),)
+            return (("prop", Round(x, ROLLER_RADIUS, ROLLER_RADIUS, -0.45, 0.45)),)
         if k == "mat":
-            return (Box(x - self.length / 2, x + self.length / 2, 0.0, MAT_TOP, -0.32, 0.32),)
+            return (("mat", Box(x - self.length / 2, x + self.length / 2, 0.0, MAT_TOP,
+                                -0.32, 0.32)),)
         raise ValueError(f"unknown prop {k!r}")
-
-    @property
-    def wall_face(self) -> float | None:
-        return self.x if self.kind in ("wall", "doorway") else None
 
     @property
     def keeps_in_view(self) -> bool:
@@ -146,7 +152,7 @@ class Scene:
         """Signed distance from `p` to the surface it should touch (negative: inside)."""
         if on in ("wall", "doorway"):
             for prop in self.props:
-                if prop.kind == on:
+                if prop.kind in ("wall", "doorway"):
                     face = prop.x
                     return (p[0] - face) if prop.flip else (face - p[0])
             return 1.0

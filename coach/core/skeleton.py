@@ -50,7 +50,7 @@ BONES: tuple[tuple[str, str], ...] = (
 )
 
 # Points on the body's surface that can rest on a floor or a prop.
-SURFACE_POINTS = ("seat", "sacrum", "belly", "upper_back", "sternum", "forehead",
+SURFACE_POINTS = ("seat", "sacrum", "belly", "mid_back", "upper_back", "sternum", "forehead",
                   "back_of_head", *(f"{p}_{s}" for s in SIDES for p in ("knee_front", "shin_front")))
 
 # What moves when a joint turns: used to let a hand or heel reach its support.
@@ -85,6 +85,7 @@ def forward_kinematics(angles: Mapping[str, float]) -> dict[str, Vec]:
         "sacrum": offset(pelvis, hips, (-0.10, 0.03, 0.0)),
         "belly": offset(pelvis, hips, (0.11, 0.08, 0.0)),
         "upper_back": offset(chest, upper, (-0.10, 0.08, 0.0)),
+        "mid_back": offset(waist, low, (-0.10, 0.10, 0.0)),
         "sternum": offset(chest, upper, (0.11, 0.06, 0.0)),
         "forehead": offset(head, head_frame, (0.105, 0.03, 0.0)),
         "back_of_head": offset(head, head_frame, (-HEAD_RADIUS, 0.0, 0.0)),

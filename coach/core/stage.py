@@ -35,10 +35,11 @@ class Shape:
     points: tuple[Point2, ...] = ()
     centre: Point2 = (0.0, 0.0)
     radius: float = 0.0
+    framed: bool = False  # the picture is framed to show it whole
 
     def mirrored(self) -> Shape:
         return Shape(self.kind, self.style, tuple((-x, y) for x, y in self.points),
-                     (-self.centre[0], self.centre[1]), self.radius)
+                     (-self.centre[0], self.centre[1]), self.radius, self.framed)
 
 
 @dataclass
@@ -57,7 +58,8 @@ class Stage:
         self.scene, self.empty = Scene(self.props), Scene(())
         view = self.animation.view
         order = {"mat": 0, "wall": 1, "prop": 2}
-        shapes = [_shape(p, s, view) for p in self.props for s in p.solids()]
+        shapes = [_shape(style, s, view, p.keeps_in_view) for p in self.props
+                  for style, s in p.parts()]
         self.shapes = tuple(sorted(shapes, key=lambda s: order[s.style]))
         if view.elevation == 0:
             self.floor = ((-20.0, 0.0), (20.0, 0.0))
@@ -87,17 +89,16 @@ class Stage:
                    self.animation.root, still)
 
 
-def _shape(prop: Prop, solid: Solid, view: View) -> Shape:
-    style = "mat" if prop.kind == "mat" else "wall" if prop.kind in ("wall", "doorway") else "prop"
+def _shape(style: str, solid: Solid, view: View, framed: bool) -> Shape:
     if isinstance(solid, Round) and solid.z0 == solid.z1:
         return Shape("circle", style, centre=view.project((solid.cx, solid.cy, solid.z0)),
-                     radius=solid.radius)
+                     radius=solid.radius, framed=framed)
     if isinstance(solid, Box):
         corners = solid.corners()
     else:
         corners = [(solid.cx + solid.radius * math.cos(a), solid.cy + solid.radius * math.sin(a), z)
                    for z in (solid.z0, solid.z1) for a in (i * math.pi / 12 for i in range(24))]
-    return Shape("polygon", style, _hull([view.project(c) for c in corners]))
+    return Shape("polygon", style, _hull([view.project(c) for c in corners]), framed=framed)
 
 
 def _hull(points: list[Point2]) -> tuple[Point2, ...]:

@@ -17,6 +17,7 @@ from coach.core.poses import Pose
 NEAR_W, FAR_W, TORSO_W, NECK_W = 0.055, 0.045, 0.065, 0.05
 HAND_R, EYE_R, GLOW_W = 0.032, 0.02, 0.2
 MIN_PX = 1.5  # never thinner than this on screen or paper
+MAT_TINT = QColor(110, 140, 100)  # a muted green, apart from the highlight's blue
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class FigureColors:
         return cls(near=text, far=_mix(text, back, 0.42), floor=_mix(text, back, 0.5),
                    floor_fill=_mix(text, back, 0.93), prop=_mix(text, back, 0.8),
                    prop_edge=_mix(text, back, 0.45), wall=_mix(text, back, 0.86),
-                   mat=_mix(glow, back, 0.72, alpha=255), highlight=glow, face=back)
+                   mat=_mix(MAT_TINT, back, 0.55), highlight=glow, face=back)
 
     @classmethod
     def print(cls) -> FigureColors:

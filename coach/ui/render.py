@@ -16,6 +16,9 @@ def ensure_gui_app():
     """A QGuiApplication for painting; offscreen unless one already runs."""
     from PySide6.QtGui import QGuiApplication
 
+    from coach.ui.none_guard import protect_none
+
+    protect_none()
     app = QGuiApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
