@@ -6,6 +6,7 @@
     props = ["chair", { kind = "wall", x = 0.6, flip = false }]   # optional
     highlight = ["lower_back"]                # optional body areas to glow
     depth_min = 0.6           # first rep goes this fraction of the way (optional)
+    deepen = ["twist"]        # optional: only these angles grow with depth (default: all)
     rest = ["seat"]           # optional: what the body rests on (lowest wins)
     turn = "upper_back"       # optional: tip about the rest until this (or the first of a
                               # list) touches too; "none" to stay as posed
@@ -53,6 +54,7 @@ class Animation:
     props: tuple[Prop, ...] | None  # None: the exercise's props, placed for the root
     highlight: tuple[str, ...]
     depth_min: float
+    deepen: tuple[str, ...]  # empty: every angle grows with depth
     support: Support
     start: Keyframe
     moves: tuple[Keyframe, ...]
@@ -70,6 +72,7 @@ def parse_animation(file_name: str, table: Mapping[str, Any]) -> Animation:
         _prop(f, i, item, root) for i, item in enumerate(_list(f, "props", raw_props)))
     highlight = f.texts("highlight", required=False, choices=tuple(AREAS))
     depth_min = f.number("depth_min", 0.1, 1.0, required=False, default=0.6)
+    deepen = f.texts("deepen", required=False, choices=ANGLES)
     support = _support(f, root)
     raw = f.raw("keyframes", True)
     frames = _keyframes(f, _list(f, "keyframes", raw), ROOTS[root].angles)
@@ -81,7 +84,7 @@ def parse_animation(file_name: str, table: Mapping[str, Any]) -> Animation:
         raise f.fail("keyframes", "one start, then any moves, one hold, then any releases, "
                      "in that order", " ".join(order))
     hold_at = order.index("hold")
-    return Animation(root, view, props, highlight, depth_min, support, frames[0],
+    return Animation(root, view, props, highlight, depth_min, deepen, support, frames[0],
                      tuple(frames[1:hold_at]), frames[hold_at], tuple(frames[hold_at + 1:]))
 
 

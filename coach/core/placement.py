@@ -23,8 +23,11 @@ from coach.core.skeleton import CHAINS
 
 MAX_TURN = 40.0  # degrees: corrections beyond this mean the keyframe is wrong
 # A limb reaching for its support turns fully up to REACH_FULL degrees, and less
-# and less up to REACH_NONE, so a support coming into range never makes it jump.
+# and less up to REACH_NONE; and only as far as it meets the support squarely
+# (a grazing touch turns it not at all), so a support coming into range never
+# makes the limb jump between frames.
 REACH_FULL, REACH_NONE = 15.0, 30.0
+SQUARE = 0.5  # sine of the meeting angle from which the full turn applies
 
 
 @dataclass(frozen=True)
@@ -76,8 +79,8 @@ def _turn(pts: dict[str, Vec], moving: tuple[str, ...], centre: Vec,
         return min(scene.gap(turn_about(p, centre, c, s), on) for p, on in touching)
 
     angle = _nearest_root(gap, REACH_NONE if limb else MAX_TURN)
-    if limb and abs(angle) > REACH_FULL:
-        angle *= (REACH_NONE - abs(angle)) / (REACH_NONE - REACH_FULL)
+    if limb and angle:
+        angle *= _reach_weight(gap, angle, math.dist(pts[contacts[0].point][:2], centre[:2]))
     if angle:
         r = math.radians(angle)
         c, s = math.cos(r), math.sin(r)
@@ -85,7 +88,15 @@ def _turn(pts: dict[str, Vec], moving: tuple[str, ...], centre: Vec,
             pts[name] = turn_about(pts[name], centre, c, s)
 
 
-def _nearest_root(f, limit: float, step: float = 2.0) -> float:
+def _reach_weight(gap, angle: float, radius: float) -> float:
+    """0..1: how much of a limb's turn to its support to apply."""
+    fade = min(1.0, (REACH_NONE - abs(angle)) / (REACH_NONE - REACH_FULL))
+    h = 0.5
+    slope = abs(gap(angle + h) - gap(angle - h)) / (2 * math.radians(h) * max(radius, 1e-6))
+    return max(0.0, fade) * min(1.0, slope / SQUARE)
+
+
+def _nearest_root(f, limit: float, step: float = 3.0) -> float:
     """The angle nearest zero where f changes sign, within `limit`; 0 if none."""
     f0 = f(0.0)
     if abs(f0) < 1e-5:
@@ -102,7 +113,7 @@ def _nearest_root(f, limit: float, step: float = 2.0) -> float:
 
 
 def _bisect(f, lo: float, hi: float, f_lo: float) -> float:
-    for _ in range(30):
+    for _ in range(20):
         mid = (lo + hi) / 2
         f_mid = f(mid)
         if (f_mid > 0) == (f_lo > 0):

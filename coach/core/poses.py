@@ -31,7 +31,7 @@ __all__ = ["Pose", "Shape", "pose_at", "parse_animation", "checked_animation", "
 
 PHASES = ("start", "move", "hold", "release", "walk")
 BREATH_S = 5.5  # one slow breath
-BREATH = {"thoracic": -3.5, "lumbar": 1.0, "neck": 2.0, "shoulder_near": 2.5, "shoulder_far": 2.5}
+BREATH = {"thoracic": -2.5, "lumbar": 0.8, "neck": 1.5, "shoulder_near": 1.5, "shoulder_far": 1.5}
 WALK_SUPPORT = Support(FEET, anchor="pelvis")
 
 
@@ -109,8 +109,11 @@ def _angles(anim: Animation, phase: str, t: float, depth: float,
     start = anim.start.angles
     scale = anim.depth_min + (1.0 - anim.depth_min) * min(1.0, max(0.0, depth))
 
+    deepen = anim.deepen
+
     def deep(frame: Keyframe) -> dict[str, float]:
-        return {k: start[k] + arc(start[k], v) * scale for k, v in frame.angles.items()}
+        return {k: start[k] + arc(start[k], v) * (scale if not deepen or k in deepen else 1.0)
+                for k, v in frame.angles.items()}
 
     if phase == "start":
         return dict(start), 0.35, True

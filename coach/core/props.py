@@ -127,11 +127,14 @@ class Scene:
     def __init__(self, props: tuple[Prop, ...]) -> None:
         self.props = props
         self.solids = tuple(s for p in props for s in p.solids())
-        self._mats = [s for p in props if p.kind == "mat" for s in p.solids()]
+        self._mats = tuple((m.x0, m.x1) for p in props if p.kind == "mat"
+                           for m in p.solids() if isinstance(m, Box))
 
     def floor_at(self, x: float) -> float:
-        return max([MAT_TOP for m in self._mats if isinstance(m, Box) and m.x0 <= x <= m.x1],
-                   default=0.0)
+        for x0, x1 in self._mats:
+            if x0 <= x <= x1:
+                return MAT_TOP
+        return 0.0
 
     def top_at(self, x: float, on: str = "any") -> float:
         """Height of the surface something at `x` rests on (`on`: 'any', 'floor' or a prop kind)."""
@@ -150,6 +153,8 @@ class Scene:
 
     def gap(self, p: Vec, on: str) -> float:
         """Signed distance from `p` to the surface it should touch (negative: inside)."""
+        if on == "floor":
+            return p[1] - self.floor_at(p[0])
         if on in ("wall", "doorway"):
             for prop in self.props:
                 if prop.kind in ("wall", "doorway"):

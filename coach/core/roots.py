@@ -83,7 +83,7 @@ ROOTS: dict[str, Root] = {
     "lie_back": Root(_angles(trunk=-90, ankle_x=20, shoulder_x=-8, elbow_x=5),
                      Support(("sacrum",), turn=(Contact("upper_back"),), anchor="sacrum"),
                      mat_centre=-0.1),
-    "lie_front": Root(_angles(trunk=90, ankle_x=70, elbow_x=5),
+    "lie_front": Root(_angles(trunk=90, neck=-20, ankle_x=70, elbow_x=5),
                       Support(("belly",), turn=(Contact("sternum"),), anchor="belly"),
                       mat_centre=0.15),
     "all_fours": Root(

@@ -134,8 +134,8 @@ def generic_animation(position: str) -> Animation:
     """A plain figure in the exercise's position, for files without [animation]."""
     root = POSITION_ROOT.get(position, "stand")
     base = ROOTS[root]
-    nod = dict(base.angles, neck=base.angles["neck"] + 12.0)
-    return Animation(root, View(), None, (), 0.6, base.support,
+    nod = dict(base.angles, neck=base.angles["neck"] + (-12.0 if root == "lie_front" else 12.0))
+    return Animation(root, View(), None, (), 0.6, (), base.support,
                      Keyframe("start", 2.0, "in_out", base.angles), (),
                      Keyframe("hold", 2.0, "in_out", nod), ())
 
@@ -154,6 +154,8 @@ def _props(exercise: Any, anim: Animation) -> tuple[Prop, ...]:
     kinds = list(getattr(exercise, "props", ()))
     if "doorway" in kinds and "wall" in kinds:
         kinds.remove("wall")  # the doorway is a gap in its own wall
+    if anim.root == "sit_chair" and "chair" not in kinds:
+        kinds.append("chair")  # sitting needs something to sit on
     return tuple(prop_from(k, anim.root) for k in kinds)
 
 
