@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (QBrush, QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen,
                            QPolygonF)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from coach.core.poses import Pose
+from coach.core.skeleton import HEAD_RADIUS
 
 # Widths in metres, so a thumbnail and a full-screen figure look alike.
 NEAR_W, FAR_W, TORSO_W, NECK_W = 0.055, 0.045, 0.065, 0.05
@@ -57,7 +58,7 @@ class FigureColors:
 
 
 def _mix(a: QColor, b: QColor, towards_b: float, alpha: int | None = None) -> QColor:
-    k = towards_b
+    k = min(1.0, max(0.0, towards_b))
     mixed = QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * k,
                             a.greenF() + (b.greenF() - a.greenF()) * k,
                             a.blueF() + (b.blueF() - a.blueF()) * k)
@@ -77,6 +78,28 @@ ARM = ("shoulder_{}", "elbow_{}", "hand_{}")
 LEG = ("hip_{}", "knee_{}", "ankle_{}", "toe_{}")
 
 
+class _Canvas:
+    """Metres to device pixels. The points are mapped here rather than by a
+    painter transform: Qt strokes wide pens under a scaling transform about
+    ten times slower than in device coordinates."""
+
+    def __init__(self, rect: QRectF, frame: tuple[float, float, float, float]) -> None:
+        x0, y0, x1, y1 = frame
+        self.rect = rect
+        self.scale = min(rect.width() / (x1 - x0), rect.height() / (y1 - y0))
+        self.ox = rect.center().x() - self.scale * (x0 + x1) / 2
+        self.oy = rect.center().y() + self.scale * (y0 + y1) / 2
+
+    def point(self, x: float, y: float) -> QPointF:
+        return QPointF(self.ox + self.scale * x, self.oy - self.scale * y)
+
+    def width(self, metres: float) -> float:
+        return max(MIN_PX, metres * self.scale)
+
+    def pen(self, color: QColor, metres: float) -> QPen:
+        return _pen(color, self.width(metres))
+
+
 def paint_pose(painter: QPainter, rect: QRectF, pose: Pose, colors: FigureColors) -> None:
     """Draw `pose` scaled to fit `rect`, floor and props included."""
     painter.save()
@@ -84,29 +107,22 @@ def paint_pose(painter: QPainter, rect: QRectF, pose: Pose, colors: FigureColors
     painter.setClipRect(rect)
     if colors.background is not None:
         painter.fillRect(rect, colors.background)
-    x0, y0, x1, y1 = pose.frame
-    scale = min(rect.width() / (x1 - x0), rect.height() / (y1 - y0))
-    painter.translate(rect.center().x() - scale * (x0 + x1) / 2,
-                      rect.center().y() + scale * (y0 + y1) / 2)
-    painter.scale(scale, -scale)
-    least = MIN_PX / scale
-    pts = {name: QPointF(x, y) for name, (x, y) in pose.points.items()}
-    _floor(painter, pose, colors, least)
-    _props(painter, pose, colors, least)
+    canvas = _Canvas(rect, pose.frame)
+    pts = {name: canvas.point(x, y) for name, (x, y) in pose.points.items()}
+    _floor(painter, canvas, pose, colors)
+    _props(painter, canvas, pose, colors)
     if pose.highlight and pose.glow > 0:
-        _glow(painter, pose, colors, least)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    _limbs(painter, pts, "far", _pen(colors.far, max(FAR_W, least)))
-    near = _pen(colors.near, max(NEAR_W, least))
-    painter.setPen(_pen(colors.near, max(TORSO_W, least)))
+        _glow(painter, canvas, pose, colors)
+    _limbs(painter, canvas, pts, "far", colors.far, FAR_W)
+    painter.setPen(canvas.pen(colors.near, TORSO_W))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(_spine(pts))
     painter.drawLine(pts["hip_near"], pts["hip_far"])
     painter.drawLine(pts["shoulder_near"], pts["shoulder_far"])
-    painter.setPen(_pen(colors.near, max(NECK_W, least)))
+    painter.setPen(canvas.pen(colors.near, NECK_W))
     painter.drawLine(pts["neck"], pts["head"])
-    _head(painter, pts, colors)
-    _limbs(painter, pts, "near", near)
+    _head(painter, canvas, pts, colors)
+    _limbs(painter, canvas, pts, "near", colors.near, NEAR_W)
     painter.restore()
 
 
@@ -119,61 +135,71 @@ def _spine(pts: dict[str, QPointF]) -> QPainterPath:
     return path
 
 
-def _floor(painter: QPainter, pose: Pose, colors: FigureColors, least: float) -> None:
-    floor = [QPointF(x, y) for x, y in pose.floor]
+def _floor(painter: QPainter, canvas: _Canvas, pose: Pose, colors: FigureColors) -> None:
+    floor = [canvas.point(x, y) for x, y in pose.floor]
     if len(floor) > 2:
+        # The floor seen from above: a big quad, cut to the picture and filled
+        # without antialiasing (its edges lie outside or under the far line).
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colors.floor_fill)
-        painter.drawPolygon(QPolygonF(floor))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.drawPolygon(QPolygonF(floor).intersected(QPolygonF(canvas.rect)))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         floor = floor[:2]  # the far edge reads as the floor line
-    painter.setPen(_pen(colors.floor, max(0.014, least)))
+    painter.setPen(canvas.pen(colors.floor, 0.014))
     painter.drawLine(floor[0], floor[1])
 
 
-def _props(painter: QPainter, pose: Pose, colors: FigureColors, least: float) -> None:
+def _props(painter: QPainter, canvas: _Canvas, pose: Pose, colors: FigureColors) -> None:
     fills = {"mat": colors.mat, "wall": colors.wall, "prop": colors.prop}
     for shape in pose.props:
         painter.setBrush(QBrush(fills[shape.style]))
-        edge = colors.mat if shape.style == "mat" else colors.prop_edge
-        painter.setPen(_pen(edge, max(0.012, least)))
-        if shape.kind == "circle":
-            painter.drawEllipse(QPointF(*shape.centre), shape.radius, shape.radius)
+        if shape.style == "mat":
+            painter.setPen(Qt.PenStyle.NoPen)
         else:
-            painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in shape.points]))
+            painter.setPen(canvas.pen(colors.prop_edge, 0.012))
+        if shape.kind == "circle":
+            radius = shape.radius * canvas.scale
+            painter.drawEllipse(canvas.point(*shape.centre), radius, radius)
+        else:
+            painter.drawPolygon(QPolygonF([canvas.point(x, y) for x, y in shape.points]))
 
 
-def _glow(painter: QPainter, pose: Pose, colors: FigureColors, least: float) -> None:
-    """A soft halo over the stretched area: two wide translucent strokes."""
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    path = QPainterPath()  # one path, so overlapping strokes do not darken
-    for (ax, ay), (bx, by) in pose.highlight:
-        path.moveTo(ax, ay)
-        path.lineTo(bx, by)
-    for width, strength in ((GLOW_W, 0.55), (GLOW_W * 0.6, 0.8)):
-        color = QColor(colors.highlight)
-        color.setAlphaF(color.alphaF() * strength * min(1.0, pose.glow))
-        painter.setPen(_pen(color, max(width, least)))
-        painter.drawPath(path)
+def _glow(painter: QPainter, canvas: _Canvas, pose: Pose, colors: FigureColors) -> None:
+    """A soft halo over the stretched area: a wide pale stroke under a narrower
+    stronger one, in opaque colours blended with the background beforehand
+    (strokes that overlap at a joint then show no darker blots, and opaque
+    lines paint faster than translucent ones)."""
+    lines = [QLineF(canvas.point(ax, ay), canvas.point(bx, by))
+             for (ax, ay), (bx, by) in pose.highlight]
+    glow = min(1.0, pose.glow)
+    for width, strength in ((GLOW_W, 0.45), (GLOW_W * 0.6, 0.75)):
+        weight = colors.highlight.alphaF() * strength * glow
+        painter.setPen(canvas.pen(_mix(colors.face, colors.highlight, weight), width))
+        painter.drawLines(lines)
 
 
-def _limbs(painter: QPainter, pts: dict[str, QPointF], side: str, pen: QPen) -> None:
-    painter.setPen(pen)
+def _limbs(painter: QPainter, canvas: _Canvas, pts: dict[str, QPointF], side: str,
+           color: QColor, metres: float) -> None:
+    painter.setPen(canvas.pen(color, metres))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPolyline(QPolygonF([pts[n.format(side)] for n in LEG]))
     painter.drawPolyline(QPolygonF([pts[n.format(side)] for n in ARM]))
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(pen.color())
-    painter.drawEllipse(pts[f"hand_{side}"], HAND_R, HAND_R)
+    painter.setBrush(color)
+    radius = canvas.width(HAND_R)
+    painter.drawEllipse(pts[f"hand_{side}"], radius, radius)
 
 
-def _head(painter: QPainter, pts: dict[str, QPointF], colors: FigureColors) -> None:
-    from coach.core.skeleton import HEAD_RADIUS
-
+def _head(painter: QPainter, canvas: _Canvas, pts: dict[str, QPointF],
+          colors: FigureColors) -> None:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colors.near)
-    painter.drawEllipse(pts["head"], HEAD_RADIUS, HEAD_RADIUS)
+    radius = HEAD_RADIUS * canvas.scale
+    painter.drawEllipse(pts["head"], radius, radius)
     painter.setBrush(colors.face)
-    painter.drawEllipse(pts["face"], EYE_R, EYE_R)
+    eye = canvas.width(EYE_R)
+    painter.drawEllipse(pts["face"], eye, eye)
 
 
 class FigureView(QWidget):

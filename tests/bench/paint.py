@@ -1,0 +1,65 @@
+"""Figure paint time per frame at 800x800 into a QImage, across every
+exercise, phase and side: `python -m tests.bench.paint [--quick]`.
+
+Poses are computed before timing; only `paint_pose` is timed, as the screen
+widget and the printed cards both call it."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from tests.bench.procstat import median, percentile
+
+SIZE = 800
+
+
+def _frames(quick: bool) -> list:
+    from coach.core.catalog import load_shipped
+    from coach.core.poses import pose_at
+
+    poses = []
+    steps = 3 if quick else 8
+    for exercise in load_shipped().exercises.values():
+        lengths = {"move": exercise.move_s, "hold": float(exercise.hold_s.default),
+                   "release": exercise.release_s, "walk": 2.2, "start": 1.0}
+        for side in ("left", "right"):
+            for phase, length in lengths.items():
+                for i in range(steps):
+                    poses.append(pose_at(exercise, phase, length * i / steps, side=side,
+                                         phase_length=length))
+    return poses
+
+
+def run(quick: bool = False) -> dict[str, float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from coach.ui.figure_view import FigureColors, paint_pose
+    from coach.ui.render import ensure_gui_app
+
+    app = ensure_gui_app()
+    colors = FigureColors.from_palette(app.palette())
+    image = QImage(SIZE, SIZE, QImage.Format.Format_ARGB32_Premultiplied)
+    rect = QRectF(0, 0, SIZE, SIZE)
+    poses = _frames(quick)
+    background = QColor("#ffffff")
+    timings: list[float] = []
+    for _ in range(1 if quick else 3):
+        for pose in poses:
+            image.fill(background)
+            painter = QPainter(image)
+            start = time.perf_counter()
+            paint_pose(painter, rect, pose, colors)
+            timings.append((time.perf_counter() - start) * 1000.0)
+            painter.end()
+    p99, mid = percentile(timings, 99), median(timings)
+    print(f"paint: {len(timings)} frames at {SIZE}x{SIZE}: median {mid:.2f} ms, p99 {p99:.2f} ms",
+          file=sys.stderr)
+    return {"paint_p99_ms": p99, "paint_median_ms": mid}
+
+
+if __name__ == "__main__":
+    print(run(quick="--quick" in sys.argv[1:]))
