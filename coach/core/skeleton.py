@@ -14,9 +14,11 @@ viewer, `twist` turns the chest the same way against the pelvis, `lean` and
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from coach.core.geometry import Mat, Vec, mul, offset, rot_x, rot_y, rot_z
+
+Angle = Callable[[str, float], float]  # an angle by name, with a default
 
 # Segment lengths in metres: an adult about 1.75 m tall.
 LUMBAR, MID_BACK, UPPER_BACK = 0.17, 0.17, 0.17
@@ -51,7 +53,8 @@ BONES: tuple[tuple[str, str], ...] = (
 
 # Points on the body's surface that can rest on a floor or a prop.
 SURFACE_POINTS = ("seat", "sacrum", "belly", "mid_back", "upper_back", "sternum", "forehead",
-                  "back_of_head", *(f"{p}_{s}" for s in SIDES for p in ("knee_front", "shin_front")))
+                  "back_of_head",
+                  *(f"{p}_{s}" for s in SIDES for p in ("knee_front", "shin_front")))
 
 # What moves when a joint turns: used to let a hand or heel reach its support.
 CHAINS: dict[str, tuple[str, ...]] = {
@@ -97,10 +100,11 @@ def forward_kinematics(angles: Mapping[str, float]) -> dict[str, Vec]:
     return p
 
 
-def _arm(p: dict[str, Vec], a, s: str, sign: float, upper: Mat, neck: Vec) -> None:
+def _arm(p: dict[str, Vec], a: Angle, s: str, sign: float, upper: Mat, neck: Vec) -> None:
     shoulder = offset(neck, upper, (0.0, -SHOULDER_DROP, sign * SHOULDER_HALF))
     arm = mul(mul(mul(upper, rot_z(a(f"shoulder_{s}", 0.0))),
-                  rot_x(-sign * a(f"shoulder_{s}_out", 0.0))), rot_y(sign * a(f"shoulder_{s}_turn", 0.0)))
+                  rot_x(-sign * a(f"shoulder_{s}_out", 0.0))),
+              rot_y(sign * a(f"shoulder_{s}_turn", 0.0)))
     elbow = offset(shoulder, arm, (0.0, -UPPER_ARM, 0.0))
     forearm = mul(arm, rot_z(a(f"elbow_{s}", 0.0)))
     p[f"shoulder_{s}"] = shoulder
@@ -108,7 +112,7 @@ def _arm(p: dict[str, Vec], a, s: str, sign: float, upper: Mat, neck: Vec) -> No
     p[f"hand_{s}"] = offset(elbow, forearm, (0.0, -FOREARM, 0.0))
 
 
-def _leg(p: dict[str, Vec], a, s: str, sign: float, hips: Mat, pelvis: Vec) -> None:
+def _leg(p: dict[str, Vec], a: Angle, s: str, sign: float, hips: Mat, pelvis: Vec) -> None:
     hip = offset(pelvis, hips, (0.0, 0.0, sign * HIP_HALF))
     thigh = mul(mul(mul(hips, rot_z(a(f"hip_{s}", 0.0))),
                     rot_x(-sign * a(f"hip_{s}_out", 0.0))), rot_y(sign * a(f"hip_{s}_turn", 0.0)))

@@ -165,6 +165,7 @@ _STAGES: dict[int, tuple[Any, Animation, Stage]] = {}
 def stage_for(exercise: Exercise, anim: Animation) -> Stage:
     hit = _STAGES.get(id(exercise))
     if hit is None or hit[0] is not exercise or hit[1] is not anim:
-        hit = (exercise, anim, Stage(exercise, anim, _props(exercise, anim), _areas(exercise, anim)))
+        stage = Stage(exercise, anim, _props(exercise, anim), _areas(exercise, anim))
+        hit = (exercise, anim, stage)
         _STAGES[id(exercise)] = hit
     return hit[2]

@@ -113,7 +113,8 @@ def check_exercise(exercise) -> tuple[int, list[str]]:
         for i in range(10):
             pose = pose_at(exercise, "walk", i * 0.13, side=side)
             count += 1
-            found += [f"walk t={i * 0.13:.2f} {side}: {p}" for p in problems(pose, BEARING["stand"])]
+            found += [f"walk t={i * 0.13:.2f} {side}: {p}"
+                      for p in problems(pose, BEARING["stand"])]
     return count, found
 
 

@@ -43,7 +43,8 @@ def test_angles_take_the_shorter_way_round():
 
 
 def test_start_is_still_and_the_hold_breathes():
-    assert pose_at(BEND, "start", 0).still and pose_at(BEND, "start", 7) == pose_at(BEND, "start", 0)
+    assert pose_at(BEND, "start", 0).still
+    assert pose_at(BEND, "start", 7) == pose_at(BEND, "start", 0)
     hold = [pose_at(BEND, "hold", t, phase_length=15) for t in (2.0, 2 + BREATH_S / 2)]
     assert not hold[0].still and biggest_move(*hold) > 0.01  # visible from two metres
     assert biggest_move(*hold) < 0.08  # a breath, not a new position
