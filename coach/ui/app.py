@@ -12,11 +12,12 @@ import argparse
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coach import APP_NAME
@@ -24,6 +25,7 @@ from coach.core.catalog import Catalog, load_shipped
 from coach.core.clock import Clock, ScaledClock, SystemClock
 from coach.core.errors import CoachError
 from coach.paths import assets_dir, data_dir
+from coach.ui.icon import app_icon
 from coach.ui.none_guard import protect_none
 from coach.ui.settings import AppSettings
 from coach.ui.sounds import Tones
@@ -37,6 +39,9 @@ if TYPE_CHECKING:
 
 # Hidden switch for scripts and tests: quit a little after the summary shows.
 QUIT_AT_END_ENV = "COACH_QUIT_AT_END"
+# Hidden switch for the start-up benchmark: print the monotonic time once the
+# first window has been shown and painted, then quit.
+REPORT_SHOWN_ENV = "COACH_REPORT_SHOWN"
 
 
 class CoachApp:
@@ -139,7 +144,7 @@ class CoachApp:
             self.notify("History is not available in this version yet.")
             return
         if self.history is None:
-            self.history = HistoryWindow(self.log)
+            self.history = HistoryWindow(self.log, catalog=self.catalog)
             self.history.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.history.destroyed.connect(lambda: setattr(self, "history", None))
         self.history.show()
@@ -192,9 +197,7 @@ def make_qapp() -> QApplication:
     qapp.setApplicationName(APP_NAME)
     qapp.setApplicationDisplayName(APP_NAME)
     qapp.setDesktopFileName("io.github.stretchcoach.StretchCoach")
-    icon = assets_dir() / "icons" / "stretch-coach.svg"
-    if icon.is_file():
-        qapp.setWindowIcon(QIcon(str(icon)))
+    qapp.setWindowIcon(app_icon())
     return qapp
 
 
@@ -221,11 +224,18 @@ def run_app(args: argparse.Namespace) -> int:
             app.play(routine_id, compact=bool(getattr(args, "compact", False)))
         else:
             app.open_main()
+        if os.environ.get(REPORT_SHOWN_ENV):
+            QTimer.singleShot(0, lambda: _report_shown(qapp))
         code = qapp.exec()
         settings.sync()
         return code
     finally:
         log.close()
+
+
+def _report_shown(qapp: QApplication) -> None:
+    print(f"shown {time.monotonic():.6f}", file=sys.stderr, flush=True)
+    qapp.quit()
 
 
 __all__ = ["CoachApp", "make_qapp", "run_app"]
