@@ -39,7 +39,10 @@ WALK_SUPPORT = Support(FEET, anchor="pelvis")
 class Pose:
     """One drawable frame. `points` are the joints in metres as drawn (x right,
     y up, the floor at y=0 in a side view); `world` the same joints in 3-D
-    (x forward after the mirror, y up from the floor, z toward the viewer)."""
+    (x forward after the mirror, y up from the floor, z toward the viewer).
+    Joint names are those of `coach.core.skeleton`: pelvis, waist, chest,
+    neck, head, and shoulder/elbow/hand/hip/knee/ankle/heel/toe with _near or
+    _far, plus surface points such as seat, sacrum and forehead."""
 
     points: Mapping[str, Point2]
     world: Mapping[str, Vec]
@@ -56,7 +59,14 @@ class Pose:
 
 def pose_at(exercise: Exercise, phase: str, t: float, *, side: str | None = "left",
             depth: float = 1.0, phase_length: float | None = None) -> Pose:
-    """The figure `t` seconds into `phase` (start, move, hold, release, walk)."""
+    """The figure `t` seconds into `phase` (start, move, hold, release, walk).
+
+    `side` 'left' mirrors the figure: it then faces left and its near (darker)
+    limbs are its left ones, the side being stretched; 'right' or None shows
+    it as written. `depth` 0..1 (deeper each rep) scales how far the move and
+    hold go into the stretch. With `phase_length` the move and release
+    keyframes stretch to fill the phase and the hold's breath fades out
+    before it ends."""
     stage = stage_for(exercise, animation_of(exercise))
     anim = stage.animation
     t = max(0.0, t)
@@ -167,12 +177,13 @@ def _frame(stage: Stage, walking: bool) -> tuple[float, float, float, float]:
     anim = stage.animation
     project = anim.view.project
     samples: list[dict[str, Vec]] = []
+    fractions = tuple(i / 8 for i in range(1, 9))  # of a phase stretched to 1 s
     for depth in (0.0, 1.0):
-        for phase, times in (("start", (0.0,)), ("move", (0.3, 0.6, 0.9, 99.0)),
-                             ("hold", (0.0, BREATH_S / 4, BREATH_S * 0.75)),
-                             ("release", (0.5,))):
+        for phase, times, length in (("start", (0.0,), None), ("move", fractions, 1.0),
+                                     ("hold", (0.0, BREATH_S / 4, BREATH_S * 0.75), None),
+                                     ("release", fractions, 1.0)):
             for t in times:
-                angles = _angles(anim, phase, t, depth, None)[0]
+                angles = _angles(anim, phase, t, depth, length)[0]
                 samples.append(place(forward_kinematics(angles), anim.support, stage.scene))
     if walking:
         samples += [place(forward_kinematics(walk_angles(i * 0.15)), WALK_SUPPORT, stage.empty)

@@ -69,8 +69,9 @@ def test_the_stretched_area_is_highlighted(qapp):
 
 def test_the_floor_and_the_whole_figure_stay_in_view(qapp):
     for exercise in CATALOG.exercises.values():
-        for phase in ("start", "hold"):
-            pose = pose_at(exercise, phase, 0.0, side="left")
+        for phase, t in (("start", 0), ("move", exercise.move_s / 2), ("hold", 0),
+                         ("release", exercise.release_s / 3)):
+            pose = pose_at(exercise, phase, t, side="left", phase_length=exercise.move_s)
             x0, y0, x1, y1 = pose.frame
             for x, y in pose.points.values():
                 assert x0 <= x <= x1 and y0 <= y <= y1, exercise.id
