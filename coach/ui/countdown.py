@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from coach.ui.theme import Accents
@@ -39,6 +39,9 @@ class CountdownRing(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(80, 80)
         self.setAccessibleName("Countdown")
+        self._painted_fraction = -1.0
+        self._track_key: tuple[object, ...] | None = None
+        self._track_pixmap = QPixmap()
 
     def sizeHint(self) -> QSize:
         return QSize(320, 320)
@@ -46,13 +49,42 @@ class CountdownRing(QWidget):
     # -- what to show -------------------------------------------------------
     def show_time(self, seconds_left: float, length: float, caption: str = "",
                   color: QColor | None = None, *, paused: bool = False) -> None:
-        changed = (format_seconds(seconds_left), caption, paused) != (
-            format_seconds(self._left), self._caption, self._paused)
+        changed = (format_seconds(seconds_left), caption, paused, color) != (
+            format_seconds(self._left), self._caption, self._paused, self._color)
         self._left, self._length = max(0.0, seconds_left), max(0.0, length)
         self._caption, self._color, self._paused = caption, color, paused
         if changed:
             self.setAccessibleDescription(f"{self.digits} seconds left, {caption}".strip(", "))
-        self.update()
+        # Repaint when the digits change or the end of the ring would move by
+        # half a device pixel; a minute-long hold then repaints a few times a
+        # second rather than at every heartbeat.
+        circumference = math.pi * min(self.width(), self.height()) * self.devicePixelRatioF()
+        moved = abs(self.fraction_left - self._painted_fraction) * circumference
+        if changed or self._painted_fraction < 0 or moved >= 8 * circumference / 360:
+            self.update()
+        elif moved >= 0.5:
+            # Only the end of the arc moved: repaint the small square around
+            # its old and new positions, not the whole ring and digits.
+            self.update(self._arc_end_rect(self._painted_fraction)
+                        .united(self._arc_end_rect(self.fraction_left)))
+        else:
+            return
+        self._painted_fraction = self.fraction_left
+
+    def _geometry(self) -> tuple[QRectF, float, float]:
+        side = min(self.width(), self.height())
+        pen_w = max(4.0, side * self._thickness)
+        rect = QRectF((self.width() - side) / 2 + pen_w / 2, (self.height() - side) / 2 + pen_w / 2,
+                      side - pen_w, side - pen_w)
+        return rect, side, pen_w
+
+    def _arc_end_rect(self, fraction: float) -> QRect:
+        rect, _side, pen_w = self._geometry()
+        angle = math.radians(90 - fraction * 360)  # clockwise from twelve o'clock
+        x = rect.center().x() + rect.width() / 2 * math.cos(angle)
+        y = rect.center().y() - rect.height() / 2 * math.sin(angle)
+        reach = pen_w / 2 + 2
+        return QRectF(x - reach, y - reach, 2 * reach, 2 * reach).toAlignedRect()
 
     @property
     def digits(self) -> str:
@@ -70,14 +102,10 @@ class CountdownRing(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         accents = Accents.from_palette(self.palette())
         color = accents.paused if self._paused else (self._color or accents.hold)
-        side = min(self.width(), self.height())
-        pen_w = max(4.0, side * self._thickness)
-        rect = QRectF((self.width() - side) / 2 + pen_w / 2, (self.height() - side) / 2 + pen_w / 2,
-                      side - pen_w, side - pen_w)
+        rect, side, pen_w = self._geometry()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(accents.track, pen_w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-        painter.drawEllipse(rect)
+        painter.drawPixmap(0, 0, self._track(accents.track, rect, pen_w))
         fraction = self.fraction_left
         if fraction > 0:
             painter.setPen(QPen(color, pen_w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
@@ -86,6 +114,23 @@ class CountdownRing(QWidget):
             painter.drawArc(rect, 90 * 16, -round(fraction * 360 * 16))
         self._paint_text(painter, rect, side, color)
         painter.end()
+
+    def _track(self, color: QColor, rect: QRectF, pen_w: float) -> QPixmap:
+        """The full grey ring, drawn once per size and colour: a wide
+        antialiased circle is the most expensive stroke of the frame."""
+        ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), ratio, color.rgba())
+        if self._track_key != key:
+            pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(color, pen_w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+            painter.drawEllipse(rect)
+            painter.end()
+            self._track_key, self._track_pixmap = key, pixmap
+        return self._track_pixmap
 
     def _paint_text(self, painter: QPainter, rect: QRectF, side: float, color: QColor) -> None:
         digits = self.digits

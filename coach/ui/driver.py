@@ -9,6 +9,7 @@ computes from a deadline.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -16,6 +17,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from coach.core.errors import CoachError
 from coach.core.events import Event, SessionEnded
+
+
+RING_STEPS = 500
+MIN_BEAT_MS = 16  # about one frame of a 60 Hz screen
 
 
 class Recorder(Protocol):
@@ -36,13 +41,17 @@ class SessionDriver(QObject):
     problem = Signal(str)
 
     def __init__(self, session: Any, recorder: Recorder | None = None, *,
-                 interval_ms: int = 50, parent: QObject | None = None) -> None:
+                 interval_ms: int = 250, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._recorder = recorder
+        self._interval_ms = interval_ms
+        # One-shot, re-armed after every heartbeat: at most `interval_ms` apart,
+        # and sooner when the whole second shown by the countdown is about to
+        # change, so the digits turn over on time without a fast timer.
         self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.pump)
         self._started = False
         self._ended: SessionEnded | None = None
@@ -79,7 +88,6 @@ class SessionDriver(QObject):
         if self._started:
             return
         self._started = True
-        self._timer.start()
         self._dispatch(self._session.start())
 
     def pump(self) -> None:
@@ -123,3 +131,18 @@ class SessionDriver(QObject):
         self.ticked.emit()
         if self._ended is not None and any(isinstance(e, SessionEnded) for e in events):
             self.ended.emit(self._ended)
+        elif self.running:
+            self._timer.start(self._next_heartbeat_ms())
+
+    def _next_heartbeat_ms(self) -> int:
+        state = self._session.state
+        if state.paused:
+            return self._interval_ms
+        scale = self._session.clock.scale
+        left = max(0.0, state.seconds_left)
+        to_next_second = left - math.floor(left) or 1.0  # the digits show whole seconds, rounded up
+        # The ring should move by at most 1/500 of a turn per beat: a
+        # 10-second hold gets 50 beats a second, a one-minute hold 8.
+        ring_step = state.phase_length / RING_STEPS if state.phase_length > 0 else 1.0
+        real_ms = min(to_next_second, ring_step) / scale * 1000
+        return max(MIN_BEAT_MS, min(self._interval_ms, math.ceil(real_ms) + 1))
