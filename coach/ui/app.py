@@ -63,6 +63,7 @@ class CoachApp:
         self.player: PlayerWindow | None = None
         self.history: QWidget | None = None
         self._noticed: set[str] = set()
+        tones.unavailable.connect(self._once)
 
     def _default_clock(self) -> Clock:
         return ScaledClock(self.time_scale) if self.time_scale != 1.0 else SystemClock()
@@ -173,10 +174,15 @@ class CoachApp:
                 return
         print(f"coach: {text}", file=sys.stderr)
 
+    def _once(self, text: str) -> None:
+        if text not in self._noticed:
+            self._noticed.add(text)
+            self.notify(text)
+
     def _startup_notices(self, window: MainWindow | PlayerWindow) -> None:
-        """Things worth saying once per run: no sound device, a log moved aside,
-        exercise files that did not load."""
-        notices = [self.tones.notice, self.log.notice]
+        """Things worth saying once per run: a log moved aside, exercise files
+        that did not load. (No sound device is said when the first tone is due.)"""
+        notices = [self.log.notice]
         if self.catalog.problems:
             notices.append(f"{len(self.catalog.problems)} exercise or routine file(s) could not "
                            "be read; run 'coach list' to see which.")

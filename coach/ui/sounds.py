@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLoggingCategory, QObject, QUrl, qInstallMessageHandler
+from PySide6.QtCore import QLoggingCategory, QObject, QUrl, Signal, qInstallMessageHandler
 
 from coach.core.events import Event, HoldEnded, HoldStarted, Phase, PhaseStarted, SessionEnded
 
@@ -57,7 +57,15 @@ def audio_output_available() -> bool:
 
 
 class Tones(QObject):
-    """The three tones, a mute switch, and silence when there is no device."""
+    """The three tones, a mute switch, and silence when there is no device.
+
+    QtMultimedia (and the FFmpeg back-end it loads, about 20 MB) is loaded
+    only when the first tone is due and not muted: a muted coach, the main
+    window and `coach` start-up never pay for it. `unavailable` is emitted
+    once, with `notice`, if there turns out to be no audio device.
+    """
+
+    unavailable = Signal(str)
 
     def __init__(self, folder: Path, *, muted: bool = False,
                  probe: Callable[[], bool] = audio_output_available,
@@ -66,10 +74,26 @@ class Tones(QObject):
         self.muted = muted
         self.played: list[str] = []  # what would have sounded, for tests and the status line
         self._effects: dict[str, Any] = {}
-        self.available = probe()
-        self.notice: str | None = None if self.available else NO_DEVICE_NOTICE
-        if self.available:
-            self._load(folder)
+        self._folder = folder
+        self._probe = probe
+        self._available: bool | None = None
+        self.notice: str | None = None
+
+    @property
+    def available(self) -> bool:
+        """Whether tones can sound; the first call loads QtMultimedia."""
+        if self._available is None:
+            self._available = self._probe()
+            if self._available:
+                self._load(self._folder)
+            else:
+                self.notice = NO_DEVICE_NOTICE
+                self.unavailable.emit(NO_DEVICE_NOTICE)
+        return self._available
+
+    @property
+    def loaded(self) -> bool:
+        return self._available is not None
 
     def _load(self, folder: Path) -> None:
         with _without_backend_chatter():
@@ -87,9 +111,14 @@ class Tones(QObject):
         if self.muted:
             return
         self.played.append(name)
-        effect = self._effects.get(name)
-        if effect is not None:
-            effect.play()
+        if self.available:
+            effect = self._effects.get(name)
+            if effect is not None:
+                effect.play()
+
+    def effect(self, name: str) -> Any:
+        """The QSoundEffect behind a tone (None without a device)."""
+        return self._effects.get(name) if self.available else None
 
 
 class ToneCues:

@@ -10,12 +10,15 @@ noise on a shared machine never turns it red but a gross regression does).
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
+import subprocess
 import sys
-import traceback
 from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+MARK = "BENCH-JSON "
 
 
 @dataclass(frozen=True)
@@ -51,13 +54,24 @@ def run(names: set[str] | None, quick: bool) -> tuple[dict[str, float], dict[str
             continue
         done_modules.add(metric.module)
         try:
-            module = importlib.import_module(f"tests.bench.{metric.module}")
-            results.update(module.run(quick=quick))
+            results.update(_run_module(metric.module, quick))
         except Exception as exc:  # one broken benchmark must not hide the others
             failures[metric.module] = f"{type(exc).__name__}: {exc}"
-            if os.environ.get("BENCH_DEBUG"):
-                traceback.print_exc()
     return results, failures
+
+
+def _run_module(name: str, quick: bool) -> dict[str, float]:
+    """Each module runs in its own process: one QApplication each, and memory
+    figures that no other benchmark has touched."""
+    code = (f"import json; from tests.bench import {name} as m; "
+            f"print('{MARK}' + json.dumps(m.run(quick={quick!r})))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=1200)
+    lines = [line for line in done.stdout.splitlines() if line.startswith(MARK)]
+    if done.returncode != 0 or not lines:
+        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"exit {done.returncode}: {tail}")
+    return {key: float(value) for key, value in json.loads(lines[-1][len(MARK):]).items()}
 
 
 def main(argv: list[str] | None = None) -> int:

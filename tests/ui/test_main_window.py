@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 
 from coach.ui import safety
 from coach.ui.settings import AppSettings
+from tests.ui.conftest import run_until
 
 
 def test_lists_the_routines_with_details(coach_app):  # type: ignore[no-untyped-def]
@@ -101,10 +102,15 @@ def test_theme_and_tones_settings(coach_app):  # type: ignore[no-untyped-def]
     assert coach_app.tones.muted and coach_app.settings.muted
 
 
-def test_no_sound_device_is_said_once(coach_app):  # type: ignore[no-untyped-def]
+def test_no_sound_device_is_said_once_when_the_first_tone_is_due(coach_app):  # type: ignore[no-untyped-def]
     window = coach_app.open_main()
-    assert "without tones" in window.statusBar().currentMessage()
+    assert "without tones" not in window.statusBar().currentMessage()
+    assert not coach_app.tones.loaded, "the main window does not load QtMultimedia"
     player = coach_app.play("tiny")
+    run_until(coach_app, lambda state: state.phase == "hold")
+    assert "without tones" in player.statusBar().currentMessage()
+    player.statusBar().clearMessage()
+    run_until(coach_app, lambda state: state.phase == "release")
     assert "without tones" not in player.statusBar().currentMessage()
 
 

@@ -6,6 +6,8 @@ import importlib.util
 import wave
 from pathlib import Path
 
+import pytest
+
 from coach.core.events import HoldEnded, HoldStarted, Phase, PhaseStarted
 from coach.paths import assets_dir
 from coach.ui.sounds import NO_DEVICE_NOTICE, TONE_NAMES, ToneCues, Tones
@@ -32,13 +34,34 @@ def test_the_script_makes_the_shipped_files(tmp_path: Path) -> None:
 
 
 def test_no_audio_device_means_silence_and_one_notice(qapp) -> None:  # type: ignore[no-untyped-def]
-    # The real probe: this machine has no sound server. It must not warn.
-    tones = Tones(assets_dir() / "sounds")
-    if tones.available:  # a machine with sound: nothing more to check here
-        return
-    assert tones.notice == NO_DEVICE_NOTICE
+    said: list[str] = []
+    tones = Tones(assets_dir() / "sounds", probe=lambda: False)
+    tones.unavailable.connect(said.append)
+    assert not tones.loaded, "nothing is probed before the first tone"
     tones.play("hold-start")
-    assert tones.played == ["hold-start"]
+    tones.play("hold-end")
+    assert tones.played == ["hold-start", "hold-end"]
+    assert tones.notice == NO_DEVICE_NOTICE and said == [NO_DEVICE_NOTICE]
+
+
+def test_muted_tones_never_load_multimedia(qapp) -> None:  # type: ignore[no-untyped-def]
+    probed: list[bool] = []
+    tones = Tones(assets_dir() / "sounds", muted=True, probe=lambda: probed.append(True) or True)
+    tones.play("hold-start")
+    assert probed == [] and not tones.loaded and tones.played == []
+
+
+def test_a_tone_really_plays_on_a_sound_device(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The real probe. CI starts a PulseAudio null sink so this runs there;
+    # on a machine with no sound server at all it cannot be checked.
+    tones = Tones(assets_dir() / "sounds")
+    if not tones.available:
+        pytest.skip("no audio output device on this machine (start one: pulseaudio + null sink)")
+    effect = tones.effect("hold-start")
+    qtbot.waitUntil(lambda: effect.status() == effect.Status.Ready, timeout=3000)
+    tones.play("hold-start")
+    qtbot.waitUntil(effect.isPlaying, timeout=3000)
+    qtbot.waitUntil(lambda: not effect.isPlaying(), timeout=3000)  # 0.1-0.6 s long
 
 
 def test_tone_cues_follow_holds_and_walks(qapp) -> None:  # type: ignore[no-untyped-def]
