@@ -95,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             value = results.get(m.name)
             shown = "missing" if value is None else f"{value:.3g}"
             mark = "" if value is None else ("ok" if value <= m.goal else "OVER GOAL")
-            print(f"{m.name:<20} {shown:>9} {m.unit:<3} goal {m.goal:g} {m.unit:<3} {mark:<9} {m.what}")
+            goal = f"goal {m.goal:g} {m.unit}"
+            print(f"{m.name:<18} {shown:>8} {m.unit:<3} {goal:<13} {mark:<9} {m.what}")
     for module, error in failures.items():
         print(f"bench: {module} failed: {error}", file=sys.stderr)
     if args.gate:
