@@ -2,7 +2,8 @@
 
 Starts `coach play bedtime-five` in real time (its first exercise holds for a
 minute), waits out the lead-in and the move into the stretch, then samples
-the process's CPU time and resident memory over 10 s of the hold.
+the process's CPU time and resident memory over 10 s of the hold. Runs twice:
+with tones (the default; QtMultimedia loads for the first tone) and muted.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 from tests.bench.procstat import cpu_seconds, rss_mb
 
@@ -20,7 +22,20 @@ MEASURE_S = 10.0
 
 
 def run(quick: bool = False) -> dict[str, float]:
+    figures = measure(muted=False)
+    muted = measure(muted=True)
+    figures["play_rss_muted_mb"] = muted["play_rss_mb"]
+    return figures
+
+
+def measure(*, muted: bool) -> dict[str, float]:
+    """One playing process; with `muted`, tones are off in its settings, so
+    QtMultimedia is never loaded (the figure without the sound back-end)."""
     with tempfile.TemporaryDirectory() as data:
+        if muted:
+            settings = Path(data) / "settings"
+            settings.mkdir()
+            (settings / "stretch-coach.ini").write_text("[sound]\nmuted=true\n")
         env = dict(os.environ, COACH_DATA_DIR=data,
                    QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
         process = subprocess.Popen([sys.executable, "-m", "coach", "play", "bedtime-five"],
