@@ -202,9 +202,25 @@ def _head(painter: QPainter, canvas: _Canvas, pts: dict[str, QPointF],
     painter.drawEllipse(pts["face"], eye, eye)
 
 
+# A new pose is painted only when some joint moves at least this many device
+# pixels (or the frame, props or glow change): a slow breath then costs a few
+# paints a second instead of one per timer tick, and still moves pixel by pixel.
+MIN_STEP_PX = 0.75
+
+
+def visibly_different(old: Pose, new: Pose, pixels_per_metre: float) -> bool:
+    if (old.frame, old.root, old.props, old.floor) != (new.frame, new.root, new.props, new.floor):
+        return True
+    if abs(old.glow - new.glow) > 0.02 or old.points.keys() != new.points.keys():
+        return True
+    step = MIN_STEP_PX / max(pixels_per_metre, 1e-6)
+    return any(abs(a[0] - b[0]) > step or abs(a[1] - b[1]) > step
+               for a, b in ((old.points[k], new.points[k]) for k in new.points))
+
+
 class FigureView(QWidget):
-    """Shows one pose; call `set_pose` to change it (an Animator does, while
-    something moves)."""
+    """Shows one pose; whoever animates it calls `set_pose` on every frame,
+    and the view repaints only when the change would show."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -219,9 +235,14 @@ class FigureView(QWidget):
         return self._pose
 
     def set_pose(self, pose: Pose | None) -> None:
-        if pose is not self._pose:
-            self._pose = pose
-            self.update()
+        if pose is self._pose:
+            return
+        if pose is not None and self._pose is not None:
+            scale = _Canvas(QRectF(self.rect()), pose.frame).scale * self.devicePixelRatioF()
+            if not visibly_different(self._pose, pose, scale):
+                return
+        self._pose = pose
+        self.update()
 
     def colors(self) -> FigureColors:
         if self._colors is None:

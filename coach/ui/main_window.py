@@ -27,6 +27,9 @@ from coach.ui.theme import keep_size_to_user
 from coach.ui.wording import minutes_text
 
 PREVIEW_FRAME_MS = 33
+# The preview plays for this long after a routine is picked, then rests on the
+# held pose: a window left open all day should not animate (and spend CPU) forever.
+PREVIEW_PLAY_S = 30.0
 
 
 class MainWindow(QMainWindow):
@@ -159,18 +162,25 @@ class MainWindow(QMainWindow):
                               f"{len(routine.items)} exercise{'s' if len(routine.items) != 1 else ''}")
         self._preview_t = 0.0
         self._animate()
+        if self.isVisible():
+            self._frames.start()
 
     def _animate(self) -> None:
         routine = self.current_routine
         if routine is None or not routine.items:
             return
         exercise = self.catalog.exercise(routine.items[0].exercise)
+        if self._preview_t >= PREVIEW_PLAY_S:
+            self._frames.stop()
+            self.preview.show_exercise(exercise, "hold", 0.0)
+            return
         phase, t = preview_frame(exercise, self._preview_t)
         self.preview.show_exercise(exercise, phase, t)
         self._preview_t += PREVIEW_FRAME_MS / 1000
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
+        self._preview_t = 0.0
         self._frames.start()
 
     def hideEvent(self, event: object) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from coach.core.events import Phase
-from coach.core.poses import Pose, pose_at
+from coach.core.poses import pose_at
 from coach.ui.figure_view import FigureView
 
 # The player's phases as the figure's keyframe phases.
@@ -31,10 +31,6 @@ FRAME_MS = 16
 # pixel 15 times a second is plenty there, and saves the CPU a 60 Hz loop costs.
 SLOW_FRAME_MS = 66
 SLOW_PHASES = ("hold", "start")
-# A new frame is painted only when some joint would move at least this many
-# device pixels: a slow breath during a hold then costs a few paints a second
-# instead of sixty, and the motion still moves pixel by pixel.
-MIN_STEP_PX = 0.75
 
 
 def pose_request(state: Any) -> dict[str, Any]:
@@ -56,7 +52,6 @@ class FigureStage(QWidget):
         self._moving = False
         self._stamp = time.monotonic()
         self._time_scale = time_scale
-        self._shown: Pose | None = None
         self.view = FigureView(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -73,9 +68,9 @@ class FigureStage(QWidget):
         self._stamp = time.monotonic()
         self._moving = not state.paused and not state.finished
         self.setAccessibleDescription(f"{state.exercise.name}, {request['phase']}")
-        self._draw(request)
+        still = self._draw(request)
         self._frames.setInterval(SLOW_FRAME_MS if request["phase"] in SLOW_PHASES else FRAME_MS)
-        if self._moving and self.isVisible():
+        if self._moving and not still and self.isVisible():
             if not self._frames.isActive():
                 self._frames.start()
         else:
@@ -103,23 +98,12 @@ class FigureStage(QWidget):
         request["t"] = min(request["t"] + extra, limit)
         self._draw(request)
 
-    def _draw(self, request: dict[str, Any]) -> None:
+    def _draw(self, request: dict[str, Any]) -> bool:
+        """Shows the pose; True when it will not change until the next state."""
         args = dict(request)
         exercise, phase, t = args.pop("exercise"), args.pop("phase"), args.pop("t")
         pose = pose_at(exercise, phase, t, **args)
-        if self._shown is not None and not self._visibly_different(self._shown, pose):
-            return
-        self._shown = pose
-        self.view.set_pose(pose)
-
-    def _visibly_different(self, old: Pose, new: Pose) -> bool:
-        if old.frame != new.frame or old.root != new.root or old.props != new.props:
-            return True
-        if abs(old.glow - new.glow) > 0.02 or old.points.keys() != new.points.keys():
-            return True
-        x0, y0, x1, y1 = new.frame
-        pixels = min(self.view.width() / max(x1 - x0, 1e-6),
-                     self.view.height() / max(y1 - y0, 1e-6)) * self.devicePixelRatioF()
-        step = MIN_STEP_PX / max(pixels, 1e-6)
-        return any(abs(a[0] - b[0]) > step or abs(a[1] - b[1]) > step
-                   for a, b in ((old.points[k], new.points[k]) for k in new.points))
+        self.view.set_pose(pose)  # repaints only when the change would show
+        if pose.still:
+            self._frames.stop()
+        return pose.still

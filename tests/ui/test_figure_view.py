@@ -7,7 +7,6 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
 from coach.core.catalog import load_shipped
 from coach.core.poses import pose_at
-from coach.ui.animator import Animator
 from coach.ui.figure_view import FigureColors, FigureView, paint_pose
 
 CATALOG = load_shipped()
@@ -115,40 +114,46 @@ def test_widget_without_a_pose_paints_nothing(qtbot):
     view.grab()  # no crash
 
 
-def test_animator_runs_only_while_the_figure_moves(qtbot):
+def test_the_view_repaints_only_changes_that_would_show(qtbot):
     view = FigureView()
     qtbot.addWidget(view)
-    clock = {"phase": "hold", "t": 0.0}
-
-    def source():
-        clock["t"] += 0.05
-        return pose_at(BEND, clock["phase"], clock["t"], phase_length=15)
-
-    animator = Animator(source, view)
-    animator.wake()
-    assert animator.running and view.pose() is not None
-    qtbot.waitUntil(lambda: clock["t"] > 0.3, timeout=2000)
-    clock["phase"] = "start"  # a still pose: the timer stops by itself
-    qtbot.waitUntil(lambda: not animator.running, timeout=2000)
-    frozen = clock["t"]
-    qtbot.wait(100)
-    assert clock["t"] == frozen
-    clock["phase"] = "walk"
-    animator.wake()
-    assert animator.running
-    animator.sleep()
-    assert not animator.running
+    view.resize(400, 400)
+    first = pose_at(BEND, "hold", 1.0, phase_length=15)
+    view.set_pose(first)
+    assert view.pose() is first
+    # A millisecond of a slow breath moves nothing by a whole pixel.
+    view.set_pose(pose_at(BEND, "hold", 1.001, phase_length=15))
+    assert view.pose() is first
+    # Half-way into the bend moves a great deal.
+    moved = pose_at(BEND, "move", 2.0, phase_length=5)
+    view.set_pose(moved)
+    assert view.pose() is moved
+    view.set_pose(None)
+    assert view.pose() is None
 
 
-def test_animator_stops_when_the_source_repeats_itself(qtbot):
-    view = FigureView()
-    qtbot.addWidget(view)
-    pose = pose_at(BEND, "hold", 2.0, phase_length=15)  # a moving phase, but paused
-    animator = Animator(lambda: pose, view)
-    animator.wake()
-    qtbot.waitUntil(lambda: not animator.running, timeout=1000)
-    assert view.pose() is pose
+def test_the_player_figure_stops_its_timer_when_nothing_moves(qtbot):
+    from types import SimpleNamespace
 
+    from coach.core.events import Phase
+    from coach.ui.stage import FigureStage
+
+    stage = FigureStage()
+    qtbot.addWidget(stage)
+    stage.show()
+
+    def state(phase, paused=False):
+        return SimpleNamespace(phase=phase, exercise=BEND, seconds_into_phase=1.0, side="left",
+                               depth=1.0, phase_length=5.0, paused=paused, finished=False)
+
+    stage.show_state(state(Phase.MOVE_IN))
+    assert stage._frames.isActive(), "a bend in progress animates"
+    stage.show_state(state(Phase.LEAD_IN))
+    assert not stage._frames.isActive(), "the start pose is still"
+    stage.show_state(state(Phase.HOLD))
+    assert stage._frames.isActive(), "a hold breathes"
+    stage.show_state(state(Phase.HOLD, paused=True))
+    assert not stage._frames.isActive(), "paused: nothing moves"
 
 def test_painting_is_antialiased_and_round_capped(qapp):
     pose = pose_at(BEND, "start", 0.0)

@@ -42,6 +42,20 @@ def test_preview_moves_through_the_first_exercise(coach_app):  # type: ignore[no
     assert window.preview._request["exercise"].id == "directed-forward-bend"
 
 
+def test_preview_comes_to_rest_and_wakes_on_a_new_pick(coach_app):  # type: ignore[no-untyped-def]
+    from coach.ui.main_window import PREVIEW_FRAME_MS, PREVIEW_PLAY_S
+
+    window = coach_app.open_main()
+    select(window, "tiny")
+    assert window._frames.isActive()
+    for _ in range(int(PREVIEW_PLAY_S * 1000 / PREVIEW_FRAME_MS) + 2):
+        window._animate()
+    assert not window._frames.isActive(), "an idle window stops animating"
+    assert window.preview._request["phase"] == "hold"
+    select(window, "desk-break")
+    assert window._frames.isActive(), "picking a routine plays its preview again"
+
+
 def test_start_opens_the_player_on_the_selected_routine(coach_app, qtbot):  # type: ignore[no-untyped-def]
     window = coach_app.open_main()
     select(window, "tiny")
