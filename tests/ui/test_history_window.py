@@ -19,20 +19,7 @@ from tests.core import history_sample
 from tests.core.history_sample import TODAY
 
 
-@pytest.fixture
-def log(data_dir):  # type: ignore[no-untyped-def]
-    with SessionLog.open(data_dir) as log:
-        history_sample.fill(log, days=120, today=TODAY)
-        yield log
-
-
-@pytest.fixture
-def window(qtbot, log):  # type: ignore[no-untyped-def]
-    window = HistoryWindow(log, today=TODAY)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+from tests.ui.history_fixtures import log, window  # noqa: E402,F401 (fixtures)
 
 
 def cells(window, row: int) -> list[str]:  # type: ignore[no-untyped-def]
