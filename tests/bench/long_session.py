@@ -19,7 +19,6 @@ from __future__ import annotations
 import bisect
 import os
 import tempfile
-from dataclasses import replace
 from itertools import accumulate
 from pathlib import Path
 

@@ -144,3 +144,26 @@ def press(qtbot, window, key) -> None:  # type: ignore[no-untyped-def]
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(window, key)
+
+
+# -- History: a log with 120 days of generated sessions, and the window over it
+@pytest.fixture
+def log(data_dir):  # type: ignore[no-untyped-def]
+    from coach.core.store import SessionLog
+    from tests.core import history_sample
+
+    with SessionLog.open(data_dir) as log:
+        history_sample.fill(log, days=120, today=history_sample.TODAY)
+        yield log
+
+
+@pytest.fixture
+def window(qtbot, log):  # type: ignore[no-untyped-def]
+    from coach.ui.history_view import HistoryWindow
+    from tests.core.history_sample import TODAY
+
+    window = HistoryWindow(log, today=TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

@@ -17,8 +17,6 @@ from tests.core import history_sample
 from tests.core.history_sample import TODAY
 
 
-from tests.ui.history_fixtures import log, window  # noqa: E402,F401 (fixtures)
-
 
 @pytest.fixture
 def page(window):  # type: ignore[no-untyped-def]

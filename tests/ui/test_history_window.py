@@ -8,7 +8,6 @@ import subprocess
 import sys
 from datetime import datetime, timedelta
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
@@ -18,8 +17,6 @@ from coach.ui.history_view import HistoryWindow
 from tests.core import history_sample
 from tests.core.history_sample import TODAY
 
-
-from tests.ui.history_fixtures import log, window  # noqa: E402,F401 (fixtures)
 
 
 def cells(window, row: int) -> list[str]:  # type: ignore[no-untyped-def]
