@@ -113,7 +113,11 @@ class Tones(QObject):
         self.played.append(name)
         if self.available:
             effect = self._effects.get(name)
-            if effect is not None:
+            # A tone still sounding is never cut short or overlapped: at real
+            # speed tones are seconds apart, and on a fast demo clock
+            # overlapping plays made Qt's PulseAudio output loop on a closed
+            # socket ("QSocketNotifier: Invalid socket") at full CPU.
+            if effect is not None and not any(e.isPlaying() for e in self._effects.values()):
                 effect.play()
 
     def effect(self, name: str) -> Any:
