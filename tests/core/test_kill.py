@@ -24,7 +24,7 @@ RUNNER = textwrap.dedent("""
     import sys
     from pathlib import Path
     from coach.core.headless import play_headless
-    from tests.core.test_session_support import exercise, routine_of
+    from tests.core.session_support import exercise, routine_of
     routine, catalog = routine_of(
         exercise("knee-hug", sides="each", reps=4, hold=2, move=1, release=1, walk=1),
         exercise("cat-cow", hold=0, reps=4, move=1, release=1),

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from coach.core.errors import StoreError
 from coach.core.recorder import SessionRecorder
 from coach.core.store import SessionLog
-from tests.core.test_session_support import exercise, run_for, run_to_end, session_of
+from tests.core.session_support import exercise, run_for, run_to_end, session_of
 
 TZ = timezone(timedelta(hours=-5))
 

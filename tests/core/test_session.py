@@ -17,7 +17,7 @@ from coach.core.events import (
     SessionStarted,
     SideSwitched,
 )
-from tests.core.test_session_support import exercise, run_for, run_to_end, session_of
+from tests.core.session_support import exercise, run_for, run_to_end, session_of
 
 
 def phases(events):

@@ -15,7 +15,7 @@ from coach.core.events import (
     SessionEnded,
 )
 from coach.core.session import Session
-from tests.core.test_session_support import (
+from tests.core.session_support import (
     exercise,
     routine_of,
     run_for,

@@ -11,7 +11,7 @@ from coach.core.clock import FakeClock
 from coach.core.events import Phase, PhaseStarted, RepCompleted, SessionEnded
 from coach.core.session import Session
 from coach.core.session_plan import rep_order
-from tests.core.test_session_support import exercise, routine_of
+from tests.core.session_support import exercise, routine_of
 
 SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
