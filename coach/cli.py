@@ -85,8 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from coach.core.catalog import load_shipped
-    from coach.core.listing import catalog_as_dict, catalog_as_text
+    from coach.core.catalog.loader import load_shipped
+    from coach.core.catalog.listing import catalog_as_dict, catalog_as_text
 
     catalog = load_shipped()
     for problem in catalog.problems:
@@ -103,15 +103,15 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "list":
         return _list(args)
     if command == "history":
-        from coach.core.report import history_command
+        from coach.core.log.export import history_command
 
         return history_command(args)
     if command == "render":
-        from coach.ui.render import render_command
+        from coach.ui.figure.render import render_command
 
         return render_command(args)
     if command == "print":
-        from coach.ui.printing import print_command
+        from coach.ui.cards.printing import print_command
 
         return print_command(args)
     from coach.ui.app import run_app

@@ -16,12 +16,12 @@ import time
 from pathlib import Path
 from typing import IO
 
-from coach.core.catalog import Catalog, Routine, load_shipped
-from coach.core.clock import ScaledClock
-from coach.core.events import RepCompleted
-from coach.core.recorder import SessionRecorder
-from coach.core.session import Session
-from coach.core.store import SessionLog
+from coach.core.catalog.loader import Catalog, Routine, load_shipped
+from coach.core.session.clock import ScaledClock
+from coach.core.session.events import RepCompleted
+from coach.core.log.recorder import SessionRecorder
+from coach.core.session.engine import Session
+from coach.core.log.store import SessionLog
 
 
 def play_headless(routine: Routine, data_dir: Path, time_scale: float = 1.0, *,

@@ -21,21 +21,21 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coach import APP_NAME
-from coach.core.catalog import Catalog, load_shipped
-from coach.core.clock import Clock, ScaledClock, SystemClock
+from coach.core.catalog.loader import Catalog, load_shipped
+from coach.core.session.clock import Clock, ScaledClock, SystemClock
 from coach.core.errors import CoachError
 from coach.paths import assets_dir, data_dir
 from coach.ui.icon import app_icon
 from coach.ui.none_guard import protect_none
 from coach.ui.settings import AppSettings
-from coach.ui.sounds import Tones
+from coach.ui.player.sounds import Tones
 from coach.ui.theme import apply_theme
 
 if TYPE_CHECKING:
-    from coach.core.recorder import SessionRecorder
-    from coach.core.store import SessionLog
-    from coach.ui.main_window import MainWindow
-    from coach.ui.player_window import PlayerWindow
+    from coach.core.log.recorder import SessionRecorder
+    from coach.core.log.store import SessionLog
+    from coach.ui.main.window import MainWindow
+    from coach.ui.player.window import PlayerWindow
 
 # Hidden switch for scripts and tests: quit a little after the summary shows.
 QUIT_AT_END_ENV = "COACH_QUIT_AT_END"
@@ -70,7 +70,7 @@ class CoachApp:
 
     # -- windows ----------------------------------------------------------------
     def open_main(self) -> MainWindow:
-        from coach.ui.main_window import MainWindow
+        from coach.ui.main.window import MainWindow
 
         if self.main_window is None:
             window = MainWindow(self.catalog, self.settings)
@@ -86,10 +86,10 @@ class CoachApp:
 
     def play(self, routine_id: str, *, compact: bool = False) -> PlayerWindow:
         """Open the player on a routine and start it at once."""
-        from coach.core.recorder import SessionRecorder
-        from coach.core.session import Session
-        from coach.ui.driver import SessionDriver
-        from coach.ui.player_window import PlayerWindow
+        from coach.core.log.recorder import SessionRecorder
+        from coach.core.session.engine import Session
+        from coach.ui.player.driver import SessionDriver
+        from coach.ui.player.window import PlayerWindow
 
         routine = self.catalog.routine(routine_id)
         if self.player is not None:
@@ -138,9 +138,9 @@ class CoachApp:
 
     def open_history(self) -> None:
         try:
-            from coach.ui.history_view import HistoryWindow
+            from coach.ui.history.window import HistoryWindow
         except ModuleNotFoundError as exc:
-            if exc.name != "coach.ui.history_view":
+            if exc.name != "coach.ui.history.window":
                 raise
             self.notify("History is not available in this version yet.")
             return
@@ -153,7 +153,7 @@ class CoachApp:
 
     def open_print(self, routine_id: str) -> None:
         try:
-            from coach.ui.printing import open_print_preview
+            from coach.ui.cards.printing import open_print_preview
         except ModuleNotFoundError as exc:
             if not (exc.name or "").startswith("coach.ui."):
                 raise
@@ -208,7 +208,7 @@ def make_qapp() -> QApplication:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from coach.core.store import SessionLog
+    from coach.core.log.store import SessionLog
 
     catalog = load_shipped()
     routine_id = getattr(args, "routine", None) if args.command == "play" else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from coach.core.events import Phase
+from coach.core.session.events import Phase
 from coach.ui import safety
 
 PHASE_TITLES = {
@@ -142,3 +142,10 @@ def minutes_text(seconds: float) -> str:
         return f"{seconds} s"
     minutes, rest = divmod(seconds, 60)
     return f"{minutes} min {rest:02d} s" if rest else f"{minutes} min"
+
+
+def pain_text(before: int | None, after: int | None) -> str:
+    def one(value: int | None) -> str:
+        return "–" if value is None else str(value)
+
+    return f"{one(before)} → {one(after)}"

@@ -44,7 +44,7 @@ def cache_dir() -> Path:
 def build_db(folder: Path, today: date, years: int = YEARS, seed: int = 6) -> Path:
     """A log of `years` of near-daily sessions (two a day on average, ~41
     reps each) in `folder`, written in two executemany calls."""
-    from coach.core.store import SessionLog
+    from coach.core.log.store import SessionLog
 
     folder.mkdir(parents=True, exist_ok=True)
     SessionLog.open(folder).close()  # creates the schema
@@ -109,7 +109,7 @@ def working_copy(today: date) -> Path:
 
 
 def _open_once(app, log) -> float:
-    from coach.ui.history_view import HistoryWindow
+    from coach.ui.history.window import HistoryWindow
 
     start = time.perf_counter()
     window = HistoryWindow(log)
@@ -128,7 +128,7 @@ def run(quick: bool = False) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from coach.core.store import SessionLog
+    from coach.core.log.store import SessionLog
 
     work = working_copy(date.today())
     saved = os.environ.get("COACH_DATA_DIR")

@@ -48,7 +48,7 @@ class SteppedClock:
 
 
 def long_routine(catalog):
-    from coach.core.catalog import Routine
+    from coach.core.catalog.loader import Routine
 
     base = catalog.routine("bedtime-five").items + catalog.routine("directed-forward-bend").items
     items, total = [], 0.0
@@ -70,12 +70,12 @@ def run(quick: bool = False) -> dict[str, float]:
 def _run(folder: Path, seconds: float, scale: float) -> dict[str, float]:
     from PySide6.QtCore import Qt, QTimer
 
-    from coach.core.catalog import load_shipped
-    from coach.core.clock import ScaledClock
-    from coach.core.store import SessionLog
+    from coach.core.catalog.loader import load_shipped
+    from coach.core.session.clock import ScaledClock
+    from coach.core.log.store import SessionLog
     from coach.ui.app import CoachApp, make_qapp
     from coach.ui.settings import AppSettings
-    from coach.ui.sounds import Tones
+    from coach.ui.player.sounds import Tones
     from coach.paths import assets_dir
 
     qapp = make_qapp()

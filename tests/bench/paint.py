@@ -16,8 +16,8 @@ SIZE = 800
 
 
 def _frames(quick: bool) -> list:
-    from coach.core.catalog import load_shipped
-    from coach.core.poses import pose_at
+    from coach.core.catalog.loader import load_shipped
+    from coach.core.figure.poses import pose_at
 
     poses = []
     steps = 3 if quick else 8
@@ -37,8 +37,8 @@ def run(quick: bool = False) -> dict[str, float]:
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    from coach.ui.figure_view import FigureColors, paint_pose
-    from coach.ui.render import ensure_gui_app
+    from coach.ui.figure.view import FigureColors, paint_pose
+    from coach.ui.figure.render import ensure_gui_app
 
     app = ensure_gui_app()
     colors = FigureColors.from_palette(app.palette())

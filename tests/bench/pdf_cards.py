@@ -13,9 +13,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from coach.core.catalog import Routine, RoutineItem, load_shipped
-from coach.ui.card_pages import sheet_for
-from coach.ui.printing import ensure_gui_app, write_pdf
+from coach.core.catalog.loader import Routine, RoutineItem, load_shipped
+from coach.ui.cards.pages import sheet_for
+from coach.ui.cards.printing import ensure_gui_app, write_pdf
 
 CARDS = 20
 

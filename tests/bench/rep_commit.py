@@ -9,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from coach.core.store import SessionLog
+from coach.core.log.store import SessionLog
 
 
 def run(quick: bool = False) -> dict[str, float]:

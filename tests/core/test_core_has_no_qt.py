@@ -24,7 +24,7 @@ SCRIPT = textwrap.dedent(
     names = [m.name for m in pkgutil.walk_packages(coach.core.__path__, "coach.core.")]
     for name in names:
         importlib.import_module(name)
-    from coach.core.catalog import load_shipped
+    from coach.core.catalog.loader import load_shipped
     catalog = load_shipped()
     assert catalog.exercises, "no exercises loaded"
     leaked = [m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))]

@@ -79,7 +79,7 @@ def shoot(screenshot_dir: Path, qapp) -> Callable[[object, str], Path]:  # type:
 
 @pytest.fixture
 def catalog(tmp_path: Path):  # type: ignore[no-untyped-def]
-    from coach.core.catalog import load_catalog
+    from coach.core.catalog.loader import load_catalog
     from coach.paths import assets_dir
 
     routines = tmp_path / "routines"
@@ -104,12 +104,12 @@ def theme(request: pytest.FixtureRequest, qapp) -> Iterator[str]:  # type: ignor
 @pytest.fixture
 def coach_app(qapp, catalog, data_dir: Path):  # type: ignore[no-untyped-def]
     """The app's object graph on a fake clock, with silent tones."""
-    from coach.core.clock import FakeClock
-    from coach.core.store import SessionLog
+    from coach.core.session.clock import FakeClock
+    from coach.core.log.store import SessionLog
     from coach.paths import assets_dir
     from coach.ui.app import CoachApp
     from coach.ui.settings import AppSettings
-    from coach.ui.sounds import Tones
+    from coach.ui.player.sounds import Tones
 
     clock = FakeClock(1000.0)
     log = SessionLog.open(data_dir)
@@ -149,8 +149,8 @@ def press(qtbot, window, key) -> None:  # type: ignore[no-untyped-def]
 # -- History: a log with 120 days of generated sessions, and the window over it
 @pytest.fixture
 def log(data_dir):  # type: ignore[no-untyped-def]
-    from coach.core.store import SessionLog
-    from tests.core import history_sample
+    from coach.core.log.store import SessionLog
+    from tests.core.log import history_sample
 
     with SessionLog.open(data_dir) as log:
         history_sample.fill(log, days=120, today=history_sample.TODAY)
@@ -159,8 +159,8 @@ def log(data_dir):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def window(qtbot, log):  # type: ignore[no-untyped-def]
-    from coach.ui.history_view import HistoryWindow
-    from tests.core.history_sample import TODAY
+    from coach.ui.history.window import HistoryWindow
+    from tests.core.log.history_sample import TODAY
 
     window = HistoryWindow(log, today=TODAY)
     qtbot.addWidget(window)

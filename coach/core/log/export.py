@@ -1,0 +1,119 @@
+"""`coach history`: the session log as an aligned table, CSV or JSON.
+
+`csv_columns()` / `csv_row()` / `write_csv()` are also what the History
+window's "Export CSV" uses, so both exports are the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from collections.abc import Iterable
+from datetime import date
+from typing import IO, Any
+
+from coach.core.errors import CoachError
+from coach.core.log.store import RepRecord, SessionLog, SessionRecord
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_since(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        if _DATE.fullmatch(text.strip()):
+            return date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    raise CoachError(f"--since needs a real date written YYYY-MM-DD, such as 2024-05-31, "
+                     f"not '{text}'.")
+
+
+def csv_columns() -> list[str]:
+    return ["session", "routine_id", "routine", "start", "end", "duration_s", "outcome",
+            "reps_done", "reps_planned", "reps_skipped", "pain_before", "pain_after", "note"]
+
+
+def csv_row(record: SessionRecord) -> list[Any]:
+    """One session as values in `csv_columns()` order (None for unknown)."""
+    duration = record.duration_s
+    return [record.id, record.routine_id, record.routine_name, record.started.isoformat(),
+            record.ended.isoformat() if record.ended else None,
+            None if duration is None else round(duration), record.outcome, record.reps_done,
+            record.reps_planned, record.reps_skipped, record.pain_before, record.pain_after,
+            record.note]
+
+
+def write_csv(records: Iterable[SessionRecord], handle: IO[str]) -> None:
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(csv_columns())
+    for record in records:
+        writer.writerow(["" if value is None else value for value in csv_row(record)])
+
+
+def session_as_dict(record: SessionRecord, reps: list[RepRecord]) -> dict[str, Any]:
+    data = dict(zip(csv_columns(), csv_row(record)))
+    data["reps"] = [{
+        "item": rep.item, "exercise_id": rep.exercise_id, "side": rep.side, "set": rep.set,
+        "rep": rep.rep, "planned_hold_s": rep.planned_hold_s,
+        "actual_hold_s": rep.actual_hold_s, "skipped": rep.skipped, "at": rep.at.isoformat(),
+    } for rep in reps]
+    return data
+
+
+def format_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    minutes, secs = divmod(max(0, round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def history_table(records: list[SessionRecord]) -> str:
+    header = ("Routine", "Start", "End", "Duration", "Outcome", "Reps", "Skipped",
+              "Pain before", "Pain after", "Note")
+    rows = [header]
+    for r in records:
+        same_day = r.ended is not None and r.ended.date() == r.started.date()
+        end = "-" if r.ended is None else r.ended.strftime("%H:%M" if same_day else
+                                                          "%Y-%m-%d %H:%M")
+        rows.append((r.routine_name, r.started.strftime("%Y-%m-%d %H:%M"), end,
+                     format_duration(r.duration_s), r.outcome or "in progress",
+                     f"{r.reps_done}/{r.reps_planned}", str(r.reps_skipped),
+                     _pain(r.pain_before), _pain(r.pain_after), r.note.replace("\n", " ")))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
+    right = {3, 5, 6, 7, 8}  # numbers line up on the right
+    lines = []
+    for row in rows:
+        cells = [cell.rjust(w) if i in right else cell.ljust(w)
+                 for i, (cell, w) in enumerate(zip(row, widths))]
+        lines.append("  ".join(cells + [row[-1]]).rstrip())
+    return "\n".join(lines)
+
+
+def _pain(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def history_command(args: argparse.Namespace) -> int:
+    from coach.paths import data_dir
+
+    since = parse_since(getattr(args, "since", None))
+    with SessionLog.open(data_dir(getattr(args, "data_dir", None))) as log:
+        if log.notice:
+            print(f"coach: {log.notice}", file=sys.stderr)
+        records = log.sessions(since)
+        if getattr(args, "json", False):
+            data = [session_as_dict(r, log.reps(r.id)) for r in records]
+            print(json.dumps(data, indent=2, ensure_ascii=False))
+        elif getattr(args, "csv", False):
+            write_csv(records, sys.stdout)
+        elif records:
+            print(history_table(records))
+        else:
+            print("No sessions logged since that date." if since else "No sessions logged yet.")
+    return 0

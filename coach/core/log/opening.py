@@ -1,0 +1,161 @@
+"""Opening the session log file: version check, migration, damage check, and
+turning SQLite's and the OS's errors into one sentence for the user."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from coach.core.log import migrations
+from coach.core.errors import StoreError
+
+# Primary SQLite result codes (the low byte of extended codes).
+_CORRUPT, _NOTADB = 11, 26
+_READONLY, _CANTOPEN, _PERM, _AUTH = 8, 14, 3, 23
+_FULL, _BUSY, _LOCKED, _IOERR = 13, 5, 6, 10
+
+_READONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+_FULL_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+
+
+class _Damaged(Exception):
+    """quick_check found a problem in a file that otherwise opened."""
+
+
+def connect(path: Path) -> tuple[sqlite3.Connection, str | None]:
+    """Open (creating if need be) and upgrade the log; returns the connection
+    and a notice when a damaged file had to be moved aside."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise failure(exc, path) from exc
+    try:
+        return _open(path), None
+    except (sqlite3.Error, OSError, _Damaged) as exc:
+        if not is_damage(exc):
+            raise failure(exc, path) from exc
+    aside = _move_aside(path)
+    notice = (f"The session log was damaged, so it was moved to {aside} and a new, empty "
+              f"log was started.")
+    try:
+        return _open(path), notice
+    except (sqlite3.Error, OSError, _Damaged) as exc:
+        raise failure(exc, path) from exc
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: we say where transactions begin; each rep is one
+    # statement and so its own commit.
+    db = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    try:
+        version = migrations.user_version(db)  # the first read: a non-database fails here
+        if version > migrations.LATEST:
+            # Nothing has been written yet; closing leaves the file as it was.
+            raise StoreError(
+                f"The session log {path} was written by a newer version of Stretch Coach "
+                f"(schema {version}, this version reads up to {migrations.LATEST}), so it was "
+                f"left untouched; please update Stretch Coach.")
+        if _truncated(path):
+            raise _Damaged("the file is shorter than its header says")
+        db.execute("PRAGMA foreign_keys = ON")
+        migrations.upgrade(db)  # before WAL: a failed upgrade leaves the file byte for byte
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        # A full check reads every page (~90 ms for 20 years of daily use), so
+        # it runs only after damage was seen; otherwise the small sessions
+        # table is checked and the rest is caught when read (see mark_damaged).
+        marker = check_marker(path)
+        full = marker.exists()
+        problems = db.execute("PRAGMA quick_check(1)" if full
+                              else "PRAGMA quick_check(sessions)").fetchall()
+        if problems != [("ok",)]:
+            raise _Damaged(str(problems[0][0]) if problems else "no answer")
+        if full:
+            marker.unlink(missing_ok=True)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _truncated(path: Path) -> bool:
+    """Is the file shorter than the page count in its header? (SQLite itself
+    only notices when a query reaches a missing page.)"""
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 32:
+        return False  # pages past the end may legitimately live in the WAL
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100:
+        return False  # empty (new) file; a stub of a file fails as "not a database"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_valid = header[24:28] == header[92:96] and pages > 0
+    return header_valid and pages * page_size > path.stat().st_size
+
+
+def check_marker(path: Path) -> Path:
+    """Left beside the log when a read met damage: the next open checks every
+    page, and moves the file aside if the damage is confirmed."""
+    return path.with_name(path.name + ".needs-check")
+
+
+def is_damage(exc: BaseException) -> bool:
+    if isinstance(exc, _Damaged):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (_CORRUPT, _NOTADB)
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename the damaged file (and its WAL companions, which belong to it)
+    to `coach.sqlite3.damaged-<time>`; never delete anything."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    try:
+        path.rename(aside)
+        for suffix in ("-wal", "-shm"):
+            companion = path.with_name(path.name + suffix)
+            if companion.exists():
+                companion.rename(aside.with_name(aside.name + suffix))
+    except OSError as exc:
+        raise StoreError(f"The session log {path} is damaged and could not be moved aside "
+                         f"({exc.strerror}).") from exc
+    return aside
+
+
+def failure(exc: BaseException, path: Path) -> StoreError:
+    """One sentence saying what went wrong with the log and what to do."""
+    if isinstance(exc, StoreError):
+        return exc
+    folder = path.parent
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if code is not None else None
+    err = exc.errno if isinstance(exc, OSError) else None
+    if primary in (_READONLY, _CANTOPEN, _PERM, _AUTH) or err in _READONLY_ERRNOS:
+        return StoreError(f"Stretch Coach cannot write its session log in {folder}: the folder "
+                          f"is read-only or not yours; choose another with --data-dir.")
+    if primary == _FULL or err in _FULL_ERRNOS:
+        return StoreError(f"The disk holding {folder} is full, so the session log cannot be "
+                          f"saved; free some space and try again.")
+    if primary in (_BUSY, _LOCKED):
+        return StoreError(f"The session log {path} is locked by another program; "
+                          f"try again in a moment.")
+    if isinstance(exc, _Damaged) or primary in (_CORRUPT, _NOTADB):
+        return StoreError(f"The session log {path} is damaged; restart Stretch Coach to set "
+                          f"it aside and start a new one.")
+    if primary == _IOERR:
+        return StoreError(f"The session log {path} could not be written (disk I/O error); "
+                          f"the disk may be full or failing.")
+    if err == errno.ENOTDIR:
+        return StoreError(f"Stretch Coach cannot keep its session log in {folder}: part of "
+                          f"that path is a file, not a folder.")
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return StoreError(f"The session log {path} cannot be used ({reason}).")

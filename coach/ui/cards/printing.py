@@ -1,0 +1,127 @@
+"""Printed routine cards: `coach print` to PDF, and the app's print preview.
+
+The cards themselves are laid out in card_pages.py / cards.py; this module
+only opens the device (a PDF file or a printer) and talks to the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
+
+from coach.core.catalog.loader import Catalog, Routine, load_shipped
+from coach.core.errors import CoachError
+from coach.ui.cards.pages import (
+    APP_NAME,
+    PAPERS,
+    PER_PAGE,
+    CardSheet,
+    page_layout,
+    paint_pages,
+    sheet_for,
+)
+from coach.ui.none_guard import protect_none
+
+
+def ensure_gui_app() -> QGuiApplication:
+    """Text layout needs a QGuiApplication; without a display, use the offscreen platform."""
+    protect_none()  # painting cards makes many thousands of Qt calls
+    app = QGuiApplication.instance()
+    if app is not None:
+        return app  # type: ignore[return-value]
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "coach"])
+
+
+def _check_options(per_page: int, paper: str) -> None:
+    if per_page not in PER_PAGE:
+        raise CoachError(f"Cards per page must be 1, 2 or 4, not {per_page}.")
+    if paper not in PAPERS:
+        raise CoachError(f"Paper must be a4 or letter, not '{paper}'.")
+
+
+def _temp_beside(path: Path) -> Path:
+    """A temporary file next to `path`, so the finished PDF replaces it in one
+    step and a failed print never leaves half a file behind."""
+    if path.is_dir():
+        raise CoachError(f"{path} is a folder; give a file name such as {path / 'cards.pdf'}.")
+    if not path.parent.is_dir():
+        raise CoachError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise CoachError(f"Cannot write {path}: the file is read-only.")
+    try:
+        handle, name = tempfile.mkstemp(prefix=".coach-", suffix=".pdf", dir=path.parent)
+    except OSError as exc:
+        raise CoachError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    os.close(handle)
+    return Path(name)
+
+
+def _mode_for(path: Path) -> int:
+    """The file's own permissions when replacing it, else what the umask gives
+    a new file (a temporary file starts private)."""
+    if path.exists():
+        return stat.S_IMODE(path.stat().st_mode)
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_pdf(path: Path, sheet: CardSheet, *, per_page: int = 2, paper: str = "a4") -> int:
+    """Write the sheet's cards to a PDF file; returns the number of pages."""
+    _check_options(per_page, paper)
+    app = ensure_gui_app()  # noqa: F841  (kept alive while we paint)
+    temp = _temp_beside(path)
+    try:
+        writer = QPdfWriter(str(temp))
+        writer.setPageLayout(page_layout(paper))
+        writer.setTitle(f"{sheet.title}: exercise cards")
+        writer.setCreator(APP_NAME)
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise CoachError(f"Cannot write {path}: the PDF could not be started.")
+        try:
+            pages = paint_pages(writer, painter, sheet, per_page)
+        finally:
+            painter.end()
+        del writer  # closes the file before it is moved into place
+        os.chmod(temp, _mode_for(path))
+        os.replace(temp, path)
+    except OSError as exc:
+        raise CoachError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    finally:
+        temp.unlink(missing_ok=True)
+    return pages
+
+
+def print_command(args: argparse.Namespace) -> int:
+    """`coach print ROUTINE -o FILE.pdf [--per-page 1|2|4] [--paper a4|letter]`."""
+    _check_options(args.per_page, args.paper)
+    catalog = load_shipped()
+    for problem in catalog.problems:
+        print(f"coach: {problem}", file=sys.stderr)
+    routine = catalog.routine(args.routine)
+    path = Path(args.output).expanduser()
+    pages = write_pdf(path, sheet_for(catalog, routine), per_page=args.per_page, paper=args.paper)
+    cards = len(routine.items)
+    print(f"Wrote {cards} card{'s' if cards != 1 else ''} for '{routine.name}' on "
+          f"{pages} {args.paper.upper() if args.paper == 'a4' else 'Letter'} "
+          f"page{'s' if pages != 1 else ''} to {path}.")
+    return 0
+
+
+def open_print_preview(parent, catalog: Catalog, routine: Routine) -> int:
+    """Show Qt's print preview for the routine's cards (print, or save as PDF)."""
+    from coach.ui.cards.preview import CardPrintPreview
+
+    dialog = CardPrintPreview(parent, sheet_for(catalog, routine))
+    return dialog.exec()

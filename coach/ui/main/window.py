@@ -1,0 +1,204 @@
+"""The main window: pick a routine, see its first stretch moving, its
+exercises and how long it takes, and press Start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach import APP_NAME
+from coach.core.catalog.loader import Catalog, Routine
+from coach.ui.main.menus import build_menus
+from coach.ui.main.preview import preview_frame, routine_lines
+from coach.ui.prompts import CautionBanner
+from coach.ui.settings import AppSettings
+from coach.ui.figure.stage import FigureStage
+from coach.ui.theme import keep_size_to_user
+from coach.ui.wording import minutes_text
+
+PREVIEW_FRAME_MS = 33
+# The preview plays for this long after a routine is picked, then rests on the
+# held pose: a window left open all day should not animate (and spend CPU) forever.
+PREVIEW_PLAY_S = 30.0
+
+
+class MainWindow(QMainWindow):
+    start_requested = Signal(str)      # routine id
+    history_requested = Signal()
+    print_requested = Signal(str)      # routine id
+    theme_chosen = Signal(str)
+    mute_changed = Signal(bool)
+
+    def __init__(self, catalog: Catalog, settings: AppSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.settings = settings
+        self.setWindowTitle(APP_NAME)
+        self.resize(1000, 680)
+        settings.restore_geometry("main", self)
+        self._preview_t = 0.0
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(16, 12, 16, 12)
+        self.caution = CautionBanner(central)
+        self.caution.setVisible(not settings.caution_seen)
+        self.caution.acknowledged.connect(self._caution_seen)
+        outer.addWidget(self.caution)
+        body = QHBoxLayout()
+        body.setSpacing(18)
+        outer.addLayout(body, 1)
+
+        self.routines = QListWidget(central)
+        self.routines.setAccessibleName("Routines")
+        self.routines.setToolTip("Choose a routine (Up/Down), then press Enter to start")
+        font = self.routines.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.routines.setFont(font)
+        self.routines.setMaximumWidth(300)
+        self.routines.setSpacing(4)
+        for routine in catalog.routines.values():
+            item = QListWidgetItem(f"{routine.name}\n  about {self._minutes(routine)}")
+            item.setData(Qt.ItemDataRole.UserRole, routine.id)
+            item.setToolTip(routine.description)
+            self.routines.addItem(item)
+        body.addWidget(self.routines)
+
+        detail = QVBoxLayout()
+        self.title = QLabel(central)
+        title_font = self.title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.9)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.title.setAccessibleName("Routine name")
+        self.description = QLabel(central)
+        self.description.setWordWrap(True)
+        self.description.setAccessibleName("Routine description")
+        detail.addWidget(self.title)
+        detail.addWidget(self.description)
+        middle = QHBoxLayout()
+        self.preview = FigureStage(central)
+        self.preview.setMinimumSize(280, 260)
+        self.preview.setAccessibleName("Preview of the first exercise")
+        middle.addWidget(self.preview, 1)
+        self.exercises = QLabel(central)
+        self.exercises.setWordWrap(True)
+        self.exercises.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.exercises.setAccessibleName("Exercises in this routine")
+        middle.addWidget(self.exercises, 1)
+        detail.addLayout(middle, 1)
+        row = QHBoxLayout()
+        self.duration = QLabel(central)
+        self.duration.setAccessibleName("Estimated duration")
+        dfont = self.duration.font()
+        dfont.setPointSizeF(dfont.pointSizeF() * 1.3)
+        self.duration.setFont(dfont)
+        row.addWidget(self.duration, 1)
+        self.start_button = QPushButton("Start", central)
+        self.start_button.setAccessibleName("Start the routine")
+        self.start_button.setToolTip("Start the selected routine (Ctrl+Return)")
+        self.start_button.setDefault(True)
+        self.start_button.setMinimumSize(160, 48)
+        sfont = self.start_button.font()
+        sfont.setPointSizeF(sfont.pointSizeF() * 1.4)
+        sfont.setBold(True)
+        self.start_button.setFont(sfont)
+        self.start_button.clicked.connect(self._start)
+        row.addWidget(self.start_button)
+        detail.addLayout(row)
+        body.addLayout(detail, 1)
+        self.setCentralWidget(central)
+        keep_size_to_user(self, 720, 480)
+
+        self.menu_actions = build_menus(self)
+        self.routines.currentItemChanged.connect(self._on_selected)
+        self.routines.itemActivated.connect(lambda _item: self._start())
+        self._frames = QTimer(self)
+        self._frames.setInterval(PREVIEW_FRAME_MS)
+        self._frames.timeout.connect(self._animate)
+        self._select(settings.last_routine)
+        self.routines.setFocus()  # Up/Down pick, Enter starts
+        if not catalog.routines:
+            self.start_button.setEnabled(False)
+            self.title.setText("No routines found")
+
+    # -- selection --------------------------------------------------------------
+    def _minutes(self, routine: Routine) -> str:
+        return minutes_text(60 * round(self.catalog.estimated_seconds(routine) / 60) or 60)
+
+    def _select(self, routine_id: str | None) -> None:
+        for row in range(self.routines.count()):
+            if self.routines.item(row).data(Qt.ItemDataRole.UserRole) == routine_id:
+                self.routines.setCurrentRow(row)
+                return
+        if self.routines.count():
+            self.routines.setCurrentRow(0)
+
+    @property
+    def current_routine(self) -> Routine | None:
+        item = self.routines.currentItem()
+        return None if item is None else self.catalog.routines[item.data(Qt.ItemDataRole.UserRole)]
+
+    def _on_selected(self, *_args: object) -> None:
+        routine = self.current_routine
+        if routine is None:
+            return
+        self.settings.last_routine = routine.id
+        self.title.setText(routine.name)
+        self.description.setText(routine.description)
+        self.exercises.setText("\n\n".join(routine_lines(self.catalog, routine)))
+        self.duration.setText(f"About {self._minutes(routine)} · "
+                              f"{len(routine.items)} exercise{'s' if len(routine.items) != 1 else ''}")
+        self._preview_t = 0.0
+        self._animate()
+        if self.isVisible():
+            self._frames.start()
+
+    def _animate(self) -> None:
+        routine = self.current_routine
+        if routine is None or not routine.items:
+            return
+        exercise = self.catalog.exercise(routine.items[0].exercise)
+        if self._preview_t >= PREVIEW_PLAY_S:
+            self._frames.stop()
+            self.preview.show_exercise(exercise, "hold", 0.0)
+            return
+        phase, t = preview_frame(exercise, self._preview_t)
+        self.preview.show_exercise(exercise, phase, t)
+        self._preview_t += PREVIEW_FRAME_MS / 1000
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._preview_t = 0.0
+        self._frames.start()
+
+    def hideEvent(self, event: object) -> None:
+        self._frames.stop()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    # -- commands ---------------------------------------------------------------
+    def _start(self) -> None:
+        routine = self.current_routine
+        if routine is not None:
+            self.start_requested.emit(routine.id)
+
+    def _caution_seen(self) -> None:
+        self.settings.caution_seen = True
+
+    def show_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_geometry("main", self)
+        super().closeEvent(event)

@@ -1,0 +1,187 @@
+"""The player window: the live session page, then the summary, plus the
+compact window. Wires the controls to the driver; keeps no time itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+from coach import APP_NAME
+from coach.core.session.events import Event, Paused, RepCompleted, Resumed, SessionEnded, SessionStarted
+from coach.ui.player.compact import CompactWindow
+from coach.ui.player.controls import PlayerActions
+from coach.ui.player.driver import SessionDriver
+from coach.ui.player.panel import SessionView
+from coach.ui.settings import AppSettings
+from coach.ui.player.sounds import ToneCues, Tones
+from coach.ui.player.summary import SummaryPanel
+from coach.ui.theme import keep_size_to_user
+
+PainSink = Callable[..., None]  # record_pain(before=n) / record_pain(after=n)
+
+
+class PlayerWindow(QMainWindow):
+    """One session from start to summary. `closed` fires when it goes away."""
+
+    closed = Signal()
+
+    def __init__(self, driver: SessionDriver, *, tones: Tones, settings: AppSettings,
+                 record_pain: PainSink, open_history: Callable[[], None],
+                 time_scale: float = 1.0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.driver = driver
+        self.tones = tones
+        self.settings = settings
+        self._record_pain = record_pain
+        self._open_history = open_history
+        self._time_scale = time_scale
+        self._started_at: float | None = None
+        self._paused_for_injury = False
+        self._closing = False
+        self.pain_before: int | None = None
+        routine = driver.session.routine
+        self.setWindowTitle(f"{routine.name} — {APP_NAME}")
+        self.resize(1120, 760)
+        settings.restore_geometry("player", self)
+
+        self.actions = PlayerActions(self)
+        self.actions.attach(self)
+        self.actions.set_muted(tones.muted)
+        self.view = SessionView(driver, self.actions, show_caution=not settings.caution_seen,
+                                ask_injury=settings.ask_injury, time_scale=time_scale, parent=self)
+        self.summary = SummaryPanel(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.summary)
+        self.setCentralWidget(self.stack)
+        keep_size_to_user(self, 760, 540)
+        self.compact: CompactWindow | None = None
+        self._wire()
+
+    def _wire(self) -> None:
+        a, d, v = self.actions, self.driver, self.view
+        self._cues = ToneCues(self.tones)  # kept: a signal holds only a weak reference
+        d.event.connect(self._cues.on_event)
+        d.event.connect(self._on_event)
+        d.ticked.connect(self._refresh)
+        d.problem.connect(lambda text: self.statusBar().showMessage(text))
+        a.pause.triggered.connect(d.toggle_pause)
+        a.skip.triggered.connect(d.skip)
+        a.back.triggered.connect(d.back)
+        a.stop.triggered.connect(self._toggle_confirm)
+        a.confirm.triggered.connect(lambda: d.stop("stopped"))
+        a.pain.triggered.connect(lambda: d.stop("pain"))
+        a.mute.toggled.connect(self._set_muted)
+        a.compact.toggled.connect(self.set_compact)
+        v.confirm.confirmed.connect(lambda: d.stop("stopped"))
+        v.confirm.cancelled.connect(self._toggle_confirm)
+        v.caution.acknowledged.connect(self._caution_seen)
+        v.pain_before.answered.connect(self._on_pain_before)
+        v.injury.injury_reported.connect(self._pause_for_injury)
+        v.injury.stop_requested.connect(lambda: d.stop("stopped"))
+        v.injury.dismissed.connect(self._resume_after_injury)
+        self.summary.pain_after.connect(lambda value: self._record_pain(after=value))
+        self.summary.history_requested.connect(self._open_history)
+        self.summary.close_requested.connect(self.close)
+
+    # -- commands -------------------------------------------------------------
+    def start(self) -> None:
+        self.driver.start()
+
+    def show_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+
+    def set_compact(self, on: bool) -> None:
+        if on and self.driver.running:
+            if self.compact is None:
+                self.compact = CompactWindow(self.driver, self.actions, self.settings,
+                                             time_scale=self._time_scale)
+            self.compact.show()
+            self.compact.raise_()
+            self.compact.activateWindow()
+            self.compact.refresh()
+            self.hide()
+        else:
+            if self.compact is not None:
+                self.compact.hide()
+            if not self._closing:
+                self.show()
+                self.activateWindow()
+        self.actions.set_compact(on and self.driver.running)
+
+    def _toggle_confirm(self) -> None:
+        if not self.driver.running:
+            return
+        showing = not self.view.confirm.isVisible()
+        if showing and self.compact is not None and self.compact.isVisible():
+            self.set_compact(False)
+        self.view.confirm.setVisible(showing)
+        self.actions.confirm.setEnabled(showing)
+
+    def _set_muted(self, muted: bool) -> None:
+        self.tones.muted = muted
+        self.settings.muted = muted
+        self.actions.set_muted(muted)
+        self.statusBar().showMessage("Tones off" if muted else "Tones on", 3000)
+
+    def _caution_seen(self) -> None:
+        self.settings.caution_seen = True
+
+    def _on_pain_before(self, value: int | None) -> None:
+        self.pain_before = value
+        self._record_pain(before=value)
+
+    def _pause_for_injury(self) -> None:
+        if self.driver.running and not self.driver.state.paused:
+            self._paused_for_injury = True
+            self.driver.toggle_pause()
+
+    def _resume_after_injury(self) -> None:
+        if self._paused_for_injury and self.driver.running and self.driver.state.paused:
+            self.driver.toggle_pause()
+        self._paused_for_injury = False
+
+    # -- following the session ----------------------------------------------
+    def _refresh(self) -> None:
+        if self.driver.running:
+            self.view.refresh()  # also while in compact mode: it comes back up to date
+            if self.compact is not None and self.compact.isVisible():
+                self.compact.refresh()
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, SessionStarted):
+            self._started_at = self.driver.session.clock.now()
+        elif isinstance(event, RepCompleted):
+            self.view.pre_session_over()
+        elif isinstance(event, (Paused, Resumed)):
+            self.actions.set_paused(isinstance(event, Paused))
+        elif isinstance(event, SessionEnded):
+            self._show_summary(event)
+
+    def _show_summary(self, ended: SessionEnded) -> None:
+        if self.compact is not None:
+            self.set_compact(False)
+        for action in (self.actions.pause, self.actions.back, self.actions.skip,
+                       self.actions.stop, self.actions.pain, self.actions.compact,
+                       self.actions.confirm):
+            action.setEnabled(False)
+        self.view.confirm.hide()
+        now = self.driver.session.clock.now()
+        seconds = now - self._started_at if self._started_at is not None else 0.0
+        session = self.driver.session
+        self.summary.show_result(session.routine.name, ended, session.reps_planned, seconds,
+                                 self.pain_before)
+        self.stack.setCurrentWidget(self.summary)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        if self.driver.running:
+            self.driver.stop("stopped")
+        self.settings.save_geometry("player", self)
+        if self.compact is not None:
+            self.compact.close()
+        super().closeEvent(event)
+        self.closed.emit()
