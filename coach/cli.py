@@ -42,32 +42,53 @@ def _positive(text: str) -> float:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR",
-                        help="folder for the session log (default: COACH_DATA_DIR or the per-user data folder)")
-    parser = _Parser(prog="coach", parents=[common],
-                     description="Stretch Coach: follow lower-back stretches at your desk.")
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for the session log (default: COACH_DATA_DIR or the per-user data folder)",
+    )
+    parser = _Parser(
+        prog="coach",
+        parents=[common],
+        description="Stretch Coach: follow lower-back stretches at your desk.",
+    )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    play = sub.add_parser("play", parents=[common], help="open the player on a routine and start it")
+    play = sub.add_parser(
+        "play", parents=[common], help="open the player on a routine and start it"
+    )
     play.add_argument("routine", metavar="ROUTINE")
-    play.add_argument("--time-scale", type=_positive, default=1.0, metavar="K",
-                      help="run the session clock K times faster (demos and tests)")
-    play.add_argument("--compact", action="store_true", help="start in the small always-on-top window")
+    play.add_argument(
+        "--time-scale",
+        type=_positive,
+        default=1.0,
+        metavar="K",
+        help="run the session clock K times faster (demos and tests)",
+    )
+    play.add_argument(
+        "--compact", action="store_true", help="start in the small always-on-top window"
+    )
 
     listing = sub.add_parser("list", parents=[common], help="list exercises and routines")
     listing.add_argument("--json", action="store_true", help="print JSON")
 
     render = sub.add_parser("render", parents=[common], help="draw one frame of an exercise to PNG")
     render.add_argument("exercise", metavar="EXERCISE", nargs="?")
-    render.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="PNG file (with --all: a folder)")
-    render.add_argument("--phase", default="hold", metavar="PHASE",
-                        help="start, move, hold, release or walk (default hold)")
+    render.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="PNG file (with --all: a folder)"
+    )
+    render.add_argument(
+        "--phase",
+        default="hold",
+        metavar="PHASE",
+        help="start, move, hold, release or walk (default hold)",
+    )
     render.add_argument("--side", choices=("left", "right"), default="left")
     render.add_argument("--size", type=_size, default=(800, 800), metavar="WxH")
-    render.add_argument("--time", type=float, default=None, metavar="T",
-                        help="seconds into the phase")
+    render.add_argument(
+        "--time", type=float, default=None, metavar="T", help="seconds into the phase"
+    )
     render.add_argument("--all", action="store_true", help="write a contact sheet per exercise")
 
     printing = sub.add_parser("print", parents=[common], help="print a routine's cards to PDF")
@@ -130,8 +151,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the last line of defence: one sentence, details in a file
         log = _write_crash_log()
-        print(f"coach: Something went wrong ({type(exc).__name__}: {exc}); "
-              f"details were written to {log}.", file=sys.stderr)
+        print(
+            f"coach: Something went wrong ({type(exc).__name__}: {exc}); "
+            f"details were written to {log}.",
+            file=sys.stderr,
+        )
         return 70
 
 

@@ -32,9 +32,15 @@ def run() -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
-    for plugin in ("platforms/libqoffscreen.so", "platforms/libqxcb.so", "platforms/libqwayland.so",
-                   "printsupport/libcupsprintersupport.so", "multimedia/libffmpegmediaplugin.so",
-                   "imageformats/libqsvg.so", "iconengines/libqsvgicon.so"):
+    for plugin in (
+        "platforms/libqoffscreen.so",
+        "platforms/libqxcb.so",
+        "platforms/libqwayland.so",
+        "printsupport/libcupsprintersupport.so",
+        "multimedia/libffmpegmediaplugin.so",
+        "imageformats/libqsvg.so",
+        "iconengines/libqsvgicon.so",
+    ):
         _check(f"plugin {plugin}", (plugins / plugin).is_file())
     formats = {bytes(f).decode() for f in QImageReader.supportedImageFormats()}
     _check("image formats svg, jpeg, png", {"svg", "jpeg", "png"} <= formats)

@@ -69,8 +69,12 @@ def prune(binaries: list[Entry], unused: Iterable[str] = UNUSED_FILES) -> list[E
     suspects = linked(removed) - {os.path.basename(entry[0]) for entry in removed}
     roots = [e for e in binaries if used(e, unused) and os.path.basename(e[0]) not in suspects]
     needed = linked(roots)
-    return [e for e in binaries if used(e, unused)
-            and (os.path.basename(e[0]) not in suspects or os.path.basename(e[0]) in needed)]
+    return [
+        e
+        for e in binaries
+        if used(e, unused)
+        and (os.path.basename(e[0]) not in suspects or os.path.basename(e[0]) in needed)
+    ]
 
 
 def strip_python_debug_info(binaries: list[Entry], folder: str) -> list[Entry]:

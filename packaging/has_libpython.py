@@ -17,6 +17,9 @@ if os.path.exists(os.path.join(libdir, f"libpython{version}.so.1.0")):
     raise SystemExit(0)
 if ctypes.util.find_library(f"python{version}"):
     raise SystemExit(0)
-print(f"PyInstaller needs Python's shared library; on Debian or Ubuntu: "
-      f"sudo apt-get install libpython{version}", file=sys.stderr)
+print(
+    f"PyInstaller needs Python's shared library; on Debian or Ubuntu: "
+    f"sudo apt-get install libpython{version}",
+    file=sys.stderr,
+)
 raise SystemExit(1)

@@ -66,15 +66,21 @@ def test_desktop_entry_validates():
 
 @pytest.mark.skipif(not shutil.which("appstreamcli"), reason="appstream missing")
 def test_metainfo_validates():
-    result = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def _install(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "HOME": str(tmp_path / "home")}
-    return subprocess.run(["bash", str(PACKAGING / "install-desktop.sh"), *args],
-                          capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run(
+        ["bash", str(PACKAGING / "install-desktop.sh"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
 
 
 def test_install_script_puts_entry_icons_and_metainfo_under_the_prefix(tmp_path):

@@ -24,16 +24,23 @@ from coach.core.session.engine import Session
 from coach.core.log.store import SessionLog
 
 
-def play_headless(routine: Routine, data_dir: Path, time_scale: float = 1.0, *,
-                  catalog: Catalog | None = None, tick_s: float = 0.01,
-                  out: IO[str] | None = None) -> int:
+def play_headless(
+    routine: Routine,
+    data_dir: Path,
+    time_scale: float = 1.0,
+    *,
+    catalog: Catalog | None = None,
+    tick_s: float = 0.01,
+    out: IO[str] | None = None,
+) -> int:
     """Play `routine` to the end and return its session id. Ctrl-C stops
     the session as 'stopped'; a failing log is raised at the end."""
     catalog = catalog if catalog is not None else load_shipped()
     session = Session(routine, catalog, ScaledClock(time_scale))
     with SessionLog.open(data_dir) as log:
-        recorder = SessionRecorder(log, routine,
-                                   on_rep=(lambda rep: _echo(out, rep)) if out else None)
+        recorder = SessionRecorder(
+            log, routine, on_rep=(lambda rep: _echo(out, rep)) if out else None
+        )
         recorder.handle(session.start())
         if out is not None:
             print(f"session {recorder.session_id}", file=out, flush=True)
@@ -52,24 +59,29 @@ def play_headless(routine: Routine, data_dir: Path, time_scale: float = 1.0, *,
 def _echo(out: IO[str] | None, rep: RepCompleted) -> None:
     if out is not None:
         state = "skipped" if rep.skipped else "done"
-        print(f"rep {rep.item} {rep.side or '-'} {rep.set} {rep.rep} {state}", file=out,
-              flush=True)
+        print(f"rep {rep.item} {rep.side or '-'} {rep.set} {rep.rep} {state}", file=out, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     from coach.core.errors import CoachError
     from coach.paths import data_dir
 
-    parser = argparse.ArgumentParser(prog="python -m coach.core.headless",
-                                     description="Play a routine without a window.")
+    parser = argparse.ArgumentParser(
+        prog="python -m coach.core.headless", description="Play a routine without a window."
+    )
     parser.add_argument("routine")
     parser.add_argument("--time-scale", type=float, default=1.0)
     parser.add_argument("--data-dir")
     args = parser.parse_args(argv)
     try:
         catalog = load_shipped()
-        play_headless(catalog.routine(args.routine), data_dir(args.data_dir), args.time_scale,
-                      catalog=catalog, out=sys.stdout)
+        play_headless(
+            catalog.routine(args.routine),
+            data_dir(args.data_dir),
+            args.time_scale,
+            catalog=catalog,
+            out=sys.stdout,
+        )
     except CoachError as exc:
         print(f"coach: {exc}", file=sys.stderr)
         return 1

@@ -59,7 +59,9 @@ class Fields:
             raise self.fail(field, "one of " + ", ".join(choices), value)
         return str(value)
 
-    def texts(self, field: str, required: bool = True, choices: tuple[str, ...] = ()) -> tuple[str, ...]:
+    def texts(
+        self, field: str, required: bool = True, choices: tuple[str, ...] = ()
+    ) -> tuple[str, ...]:
         value = self.raw(field, required)
         if value is None:
             return ()
@@ -72,8 +74,9 @@ class Fields:
                 raise self.fail(field, "entries from " + ", ".join(choices), item)
         return tuple(v.strip() for v in value)
 
-    def integer(self, field: str, low: int, high: int, required: bool = True,
-                default: int = 0) -> int:
+    def integer(
+        self, field: str, low: int, high: int, required: bool = True, default: int = 0
+    ) -> int:
         value = self.raw(field, required)
         if value is None:
             return default
@@ -83,8 +86,9 @@ class Fields:
             raise self.fail(field, f"a whole number from {low} to {high}", value)
         return value
 
-    def number(self, field: str, low: float, high: float, required: bool = True,
-               default: float = 0.0) -> float:
+    def number(
+        self, field: str, low: float, high: float, required: bool = True, default: float = 0.0
+    ) -> float:
         value = self.raw(field, required)
         if value is None:
             return default

@@ -47,10 +47,18 @@ REPORT_SHOWN_ENV = "COACH_REPORT_SHOWN"
 class CoachApp:
     """Owns the windows and starts sessions."""
 
-    def __init__(self, qapp: QApplication, catalog: Catalog, log: SessionLog,
-                 settings: AppSettings, tones: Tones, *, time_scale: float = 1.0,
-                 clock_factory: Callable[[], Clock] | None = None,
-                 quit_at_end: bool = False) -> None:
+    def __init__(
+        self,
+        qapp: QApplication,
+        catalog: Catalog,
+        log: SessionLog,
+        settings: AppSettings,
+        tones: Tones,
+        *,
+        time_scale: float = 1.0,
+        clock_factory: Callable[[], Clock] | None = None,
+        quit_at_end: bool = False,
+    ) -> None:
         self.qapp = qapp
         self.catalog = catalog
         self.log = log
@@ -103,9 +111,14 @@ class CoachApp:
         session = Session(routine, self.catalog, clock)
         recorder = SessionRecorder(self.log, routine)
         driver = SessionDriver(session, recorder)
-        player = PlayerWindow(driver, tones=self.tones, settings=self.settings,
-                              record_pain=lambda **pain: self._record_pain(recorder, **pain),
-                              open_history=self.open_history, time_scale=clock.scale)
+        player = PlayerWindow(
+            driver,
+            tones=self.tones,
+            settings=self.settings,
+            record_pain=lambda **pain: self._record_pain(recorder, **pain),
+            open_history=self.open_history,
+            time_scale=clock.scale,
+        )
         player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         player.closed.connect(lambda: self._player_closed(player))
         driver.ended.connect(lambda _ended: self._session_ended())
@@ -184,8 +197,10 @@ class CoachApp:
         that did not load. (No sound device is said when the first tone is due.)"""
         notices = [self.log.notice]
         if self.catalog.problems:
-            notices.append(f"{len(self.catalog.problems)} exercise or routine file(s) could not "
-                           "be read; run 'coach list' to see which.")
+            notices.append(
+                f"{len(self.catalog.problems)} exercise or routine file(s) could not "
+                "be read; run 'coach list' to see which."
+            )
         lines = [text for text in notices if text and text not in self._noticed]
         self._noticed.update(lines)
         if lines:
@@ -198,7 +213,8 @@ def make_qapp() -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     qapp = QApplication(sys.argv[:1])
     qapp.setApplicationName(APP_NAME)
     qapp.setApplicationDisplayName(APP_NAME)
@@ -220,9 +236,15 @@ def run_app(args: argparse.Namespace) -> int:
         settings = AppSettings()
         apply_theme(qapp, settings.theme)
         tones = Tones(assets_dir() / "sounds", muted=settings.muted)
-        app = CoachApp(qapp, catalog, log, settings, tones,
-                       time_scale=getattr(args, "time_scale", 1.0) or 1.0,
-                       quit_at_end=bool(os.environ.get(QUIT_AT_END_ENV)))
+        app = CoachApp(
+            qapp,
+            catalog,
+            log,
+            settings,
+            tones,
+            time_scale=getattr(args, "time_scale", 1.0) or 1.0,
+            quit_at_end=bool(os.environ.get(QUIT_AT_END_ENV)),
+        )
         # Ctrl+C in the terminal ends the process like a kill: the log marks
         # the session interrupted, with every rep done so far.
         signal.signal(signal.SIGINT, signal.SIG_DFL)

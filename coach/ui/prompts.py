@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from coach.ui import safety
 
 
-def make_button(text: str, tip: str, parent: QWidget | None = None, *,
-                name: str | None = None) -> QPushButton:
+def make_button(
+    text: str, tip: str, parent: QWidget | None = None, *, name: str | None = None
+) -> QPushButton:
     """A push button with an accessible name and a tooltip; it takes focus by
     Tab only, so a click never steals Space from the player's shortcuts."""
     button = QPushButton(text, parent)
@@ -57,7 +58,7 @@ class Panel(QFrame):
 
 
 class PainScale(Panel):
-    """"How much does it hurt?" 0–10 as a row of buttons, plus Skip.
+    """ "How much does it hurt?" 0–10 as a row of buttons, plus Skip.
 
     `answered(value)` gives an int 0–10, or None when skipped; afterwards
     the panel shows the answer in one line."""
@@ -74,14 +75,16 @@ class PainScale(Panel):
         row.setSpacing(4)
         self.group = QButtonGroup(self)
         for number in range(11):
-            button = make_button(str(number), f"{label}: {number} of 10", self,
-                                 name=f"{label} {number}")
+            button = make_button(
+                str(number), f"{label}: {number} of 10", self, name=f"{label} {number}"
+            )
             button.setMinimumWidth(34)
             self.group.addButton(button, number)
             row.addWidget(button)
         row.addSpacing(12)
-        self.skip_button = make_button(safety.PAIN_SKIP, f"Do not record {label.lower()}", self,
-                                       name=f"Skip {label.lower()}")
+        self.skip_button = make_button(
+            safety.PAIN_SKIP, f"Do not record {label.lower()}", self, name=f"Skip {label.lower()}"
+        )
         row.addWidget(self.skip_button)
         self.box.addLayout(row)
         self.group.idClicked.connect(self.answer)
@@ -111,10 +114,15 @@ class InjuryCheck(Panel):
         self.explanation = self.add_text(safety.INJURY_EXPLANATION)
         self.explanation.hide()
         row = QHBoxLayout()
-        self.yes = make_button(safety.INJURY_YES, "Yes, I was injured in the last 72 hours", self,
-                               name="Injury in the last 72 hours: yes")
-        self.no = make_button(safety.INJURY_NO, "No recent injury", self,
-                              name="Injury in the last 72 hours: no")
+        self.yes = make_button(
+            safety.INJURY_YES,
+            "Yes, I was injured in the last 72 hours",
+            self,
+            name="Injury in the last 72 hours: yes",
+        )
+        self.no = make_button(
+            safety.INJURY_NO, "No recent injury", self, name="Injury in the last 72 hours: no"
+        )
         self.stop = make_button(safety.INJURY_STOP, "End the session now", self)
         self.carry_on = make_button(safety.INJURY_CONTINUE, "Go on with the session", self)
         for button in (self.yes, self.no, self.stop, self.carry_on):
@@ -142,7 +150,7 @@ class InjuryCheck(Panel):
 
 
 class ConfirmStop(Panel):
-    """"Stop this session?" — shown by Esc; the timer keeps running meanwhile."""
+    """ "Stop this session?" — shown by Esc; the timer keeps running meanwhile."""
 
     confirmed = Signal()
     cancelled = Signal()
@@ -155,9 +163,12 @@ class ConfirmStop(Panel):
         font.setBold(True)
         text.setFont(font)
         row.addWidget(text, 1)
-        self.stop = make_button("Stop (Enter)", "Stop the session (Enter)", self, name="Confirm stop")
-        self.keep = make_button("Keep going (Esc)", "Carry on with the session (Esc)", self,
-                                name="Keep going")
+        self.stop = make_button(
+            "Stop (Enter)", "Stop the session (Enter)", self, name="Confirm stop"
+        )
+        self.keep = make_button(
+            "Keep going (Esc)", "Carry on with the session (Esc)", self, name="Keep going"
+        )
         row.addWidget(self.stop)
         row.addWidget(self.keep)
         self.box.addLayout(row)
@@ -177,8 +188,9 @@ class CautionBanner(Panel):
         text.setWordWrap(True)
         text.setAccessibleName("Safety caution")
         row.addWidget(text, 1)
-        self.ok = make_button(safety.FIRST_RUN_OK, "Hide this caution", self,
-                              name="Acknowledge the caution")
+        self.ok = make_button(
+            safety.FIRST_RUN_OK, "Hide this caution", self, name="Acknowledge the caution"
+        )
         row.addWidget(self.ok)
         self.box.addLayout(row)
         self.ok.clicked.connect(self._ok)

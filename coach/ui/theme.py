@@ -16,15 +16,26 @@ Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
 
 
-def _palette(window: str, base: str, text: str, button: str, highlight: str,
-             disabled_text: str, link: str) -> QPalette:
+def _palette(
+    window: str, base: str, text: str, button: str, highlight: str, disabled_text: str, link: str
+) -> QPalette:
     pal = QPalette()
     colors = {
-        Role.Window: window, Role.WindowText: text, Role.Base: base,
-        Role.AlternateBase: button, Role.Text: text, Role.Button: button,
-        Role.ButtonText: text, Role.Highlight: highlight, Role.HighlightedText: "#ffffff",
-        Role.ToolTipBase: base, Role.ToolTipText: text, Role.PlaceholderText: disabled_text,
-        Role.Link: link, Role.BrightText: "#ff5555", Role.Mid: disabled_text,
+        Role.Window: window,
+        Role.WindowText: text,
+        Role.Base: base,
+        Role.AlternateBase: button,
+        Role.Text: text,
+        Role.Button: button,
+        Role.ButtonText: text,
+        Role.Highlight: highlight,
+        Role.HighlightedText: "#ffffff",
+        Role.ToolTipBase: base,
+        Role.ToolTipText: text,
+        Role.PlaceholderText: disabled_text,
+        Role.Link: link,
+        Role.BrightText: "#ff5555",
+        Role.Mid: disabled_text,
     }
     for role, color in colors.items():
         pal.setColor(role, QColor(color))

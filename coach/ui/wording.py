@@ -25,8 +25,12 @@ PHASE_TITLES = {
 
 # The short word inside the ring.
 RING_CAPTIONS = {
-    Phase.LEAD_IN: "get ready", Phase.MOVE_IN: "ease in", Phase.HOLD: "hold",
-    Phase.RELEASE: "release", Phase.WALK: "walk", Phase.REST: "rest",
+    Phase.LEAD_IN: "get ready",
+    Phase.MOVE_IN: "ease in",
+    Phase.HOLD: "hold",
+    Phase.RELEASE: "release",
+    Phase.WALK: "walk",
+    Phase.REST: "rest",
     Phase.SWITCH_SIDE: "switch",
 }
 
@@ -34,7 +38,7 @@ CUE_SECONDS = 6.0  # how long each cue stays up during a hold
 
 
 def counter_line(state: Any) -> str:
-    """"Rep 3 of 8 · Set 1 of 2 · Left side" (set and side only when they apply).
+    """ "Rep 3 of 8 · Set 1 of 2 · Left side" (set and side only when they apply).
     A walk belongs to the rep after it, so during a walk it counts the rep done."""
     rep = state.rep
     if state.phase is Phase.WALK and state.exercise.sides != "alternate" and rep > 1:
@@ -90,8 +94,10 @@ def step_text(state: Any) -> str:
 
 def pause_text(state: Any) -> str:
     if state.pause_reason == "gap":
-        return ("Paused because the app lost track of time (was the computer asleep?). "
-                "Press Space to go on.")
+        return (
+            "Paused because the app lost track of time (was the computer asleep?). "
+            "Press Space to go on."
+        )
     return "Press Space, or Resume, to go on."
 
 
@@ -131,12 +137,12 @@ def next_text(state: Any) -> str:
 
 
 def count(number: int, thing: str) -> str:
-    """"1 rep", "3 reps"."""
+    """ "1 rep", "3 reps"."""
     return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def minutes_text(seconds: float) -> str:
-    """"about 12 min" / "45 s" for estimates and summaries."""
+    """ "about 12 min" / "45 s" for estimates and summaries."""
     seconds = max(0, round(seconds))
     if seconds < 60:
         return f"{seconds} s"

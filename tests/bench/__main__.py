@@ -37,10 +37,17 @@ METRICS = (
     Metric("play_rss_mb", "play", "MB", 75.0, "resident memory while playing (tones on)"),
     Metric("play_rss_muted_mb", "play", "MB", 75.0, "the same with tones muted: no QtMultimedia"),
     Metric("rss_growth_mb", "long_session", "MB", 2.0, "RSS growth over 2+ simulated hours"),
-    Metric("drift_ms", "long_session", "ms", 17.0, "displayed time-left error after 30+ simulated min"),
+    Metric(
+        "drift_ms", "long_session", "ms", 17.0, "displayed time-left error after 30+ simulated min"
+    ),
     Metric("history_open_ms", "history_open", "ms", 300.0, "History over ten years of data"),
-    Metric("first_open_ms", "history_open", "ms", 300.0,
-           "the same, first open in a fresh process (imports pyqtgraph)"),
+    Metric(
+        "first_open_ms",
+        "history_open",
+        "ms",
+        300.0,
+        "the same, first open in a fresh process (imports pyqtgraph)",
+    ),
     Metric("pdf_20_cards_s", "pdf_cards", "s", 1.5, "a 20-card routine to PDF"),
     Metric("rep_commit_p99_ms", "rep_commit", "ms", 5.0, "committing one rep, p99"),
 )
@@ -66,15 +73,18 @@ def run(names: set[str] | None, quick: bool) -> tuple[dict[str, float], dict[str
 def _run_module(name: str, quick: bool) -> dict[str, float]:
     """Each module runs in its own process: one QApplication each, and memory
     figures that no other benchmark has touched."""
-    code = (f"import json; from tests.bench import {name} as m; "
-            f"print('{MARK}' + json.dumps(m.run(quick={quick!r})))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=ROOT, timeout=1200)
+    code = (
+        f"import json; from tests.bench import {name} as m; "
+        f"print('{MARK}' + json.dumps(m.run(quick={quick!r})))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=1200
+    )
     lines = [line for line in done.stdout.splitlines() if line.startswith(MARK)]
     if done.returncode != 0 or not lines:
         tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
         raise RuntimeError(f"exit {done.returncode}: {tail}")
-    return {key: float(value) for key, value in json.loads(lines[-1][len(MARK):]).items()}
+    return {key: float(value) for key, value in json.loads(lines[-1][len(MARK) :]).items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,8 +92,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (CI)")
     parser.add_argument("--only", nargs="*", metavar="NAME", help="only these metrics")
-    parser.add_argument("--gate", type=float, default=0.0, metavar="K",
-                        help="exit 1 when a figure is worse than K x its goal")
+    parser.add_argument(
+        "--gate",
+        type=float,
+        default=0.0,
+        metavar="K",
+        help="exit 1 when a figure is worse than K x its goal",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     names = set(args.only) if args.only else None
@@ -103,11 +118,14 @@ def main(argv: list[str] | None = None) -> int:
     for module, error in failures.items():
         print(f"bench: {module} failed: {error}", file=sys.stderr)
     if args.gate:
-        gross = [m.name for m in wanted
-                 if m.name in results and results[m.name] > args.gate * m.goal]
+        gross = [
+            m.name for m in wanted if m.name in results and results[m.name] > args.gate * m.goal
+        ]
         if gross or bad:
-            print(f"bench: gross regression or missing figure: {', '.join(gross + bad)}",
-                  file=sys.stderr)
+            print(
+                f"bench: gross regression or missing figure: {', '.join(gross + bad)}",
+                file=sys.stderr,
+            )
             return 1
     return 0
 

@@ -24,17 +24,24 @@ from pathlib import Path
 
 YEARS = 10
 GENERATOR_VERSION = 1  # bump when the generated data changes
-ROUTINES = (("desk-break", "Desk break", 8), ("bedtime-five", "Bedtime five", 6),
-            ("morning-and-night", "Morning and night", 12),
-            ("directed-forward-bend", "Directed forward bends", 10),
-            ("strength-and-stability", "Strength and stability", 24))
+ROUTINES = (
+    ("desk-break", "Desk break", 8),
+    ("bedtime-five", "Bedtime five", 6),
+    ("morning-and-night", "Morning and night", 12),
+    ("directed-forward-bend", "Directed forward bends", 10),
+    ("strength-and-stability", "Strength and stability", 24),
+)
 EXERCISES = ("knees-to-chest", "forward-fold", "childs-pose", "crossovers", "bridge")
 TZ = timezone(timedelta(hours=1))
 
-_SESSION = ("INSERT INTO sessions (id, routine_id, routine_name, started, ended, outcome,"
-            " reps_planned, pain_before, pain_after, note) VALUES (?,?,?,?,?,?,?,?,?,?)")
-_REP = ("INSERT INTO reps (session_id, item, exercise_id, side, set_no, rep_no, planned_hold_s,"
-        " actual_hold_s, skipped, at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+_SESSION = (
+    "INSERT INTO sessions (id, routine_id, routine_name, started, ended, outcome,"
+    " reps_planned, pain_before, pain_after, note) VALUES (?,?,?,?,?,?,?,?,?,?)"
+)
+_REP = (
+    "INSERT INTO reps (session_id, item, exercise_id, side, set_no, rep_no, planned_hold_s,"
+    " actual_hold_s, skipped, at) VALUES (?,?,?,?,?,?,?,?,?,?)"
+)
 
 
 def cache_dir() -> Path:
@@ -57,28 +64,48 @@ def build_db(folder: Path, today: date, years: int = YEARS, seed: int = 6) -> Pa
         for _ in range(rng.choice((0, 1, 2, 2, 3, 4))):
             sid += 1
             rid, name, per_item = rng.choice(ROUTINES)
-            start = datetime(day.year, day.month, day.day, rng.randint(6, 21),
-                             rng.randint(0, 59), tzinfo=TZ)
+            start = datetime(
+                day.year, day.month, day.day, rng.randint(6, 21), rng.randint(0, 59), tzinfo=TZ
+            )
             items = rng.randint(3, 5)
             planned = items * per_item
-            outcome = rng.choices(("completed", "stopped", "interrupted", "pain"),
-                                  (85, 9, 4, 2))[0]
+            outcome = rng.choices(("completed", "stopped", "interrupted", "pain"), (85, 9, 4, 2))[0]
             done = planned if outcome == "completed" else rng.randint(1, planned)
             at = start
             for k in range(done):
                 hold = rng.choice((10.0, 20.0, 30.0))
                 at += timedelta(seconds=hold + 12)
                 skipped = rng.random() < 0.05
-                reps.append((sid, k // per_item, EXERCISES[k // per_item % len(EXERCISES)],
-                             "", 1, k % per_item + 1, hold,
-                             0.0 if skipped else hold - rng.random(), int(skipped),
-                             at.isoformat(timespec="seconds")))
+                reps.append(
+                    (
+                        sid,
+                        k // per_item,
+                        EXERCISES[k // per_item % len(EXERCISES)],
+                        "",
+                        1,
+                        k % per_item + 1,
+                        hold,
+                        0.0 if skipped else hold - rng.random(),
+                        int(skipped),
+                        at.isoformat(timespec="seconds"),
+                    )
+                )
             pain = rng.random() < 0.6
             before = rng.randint(2, 8) if pain else None
-            sessions.append((sid, rid, name, start.isoformat(timespec="seconds"),
-                             at.isoformat(timespec="seconds"), outcome, planned, before,
-                             None if before is None else max(0, before - rng.randint(0, 3)),
-                             "felt looser" if rng.random() < 0.1 else ""))
+            sessions.append(
+                (
+                    sid,
+                    rid,
+                    name,
+                    start.isoformat(timespec="seconds"),
+                    at.isoformat(timespec="seconds"),
+                    outcome,
+                    planned,
+                    before,
+                    None if before is None else max(0, before - rng.randint(0, 3)),
+                    "felt looser" if rng.random() < 0.1 else "",
+                )
+            )
         day += timedelta(days=1)
     db = sqlite3.connect(folder / "coach.sqlite3")
     with db:
@@ -145,8 +172,10 @@ def run(quick: bool = False) -> dict:
         else:
             os.environ["COACH_DATA_DIR"] = saved
         shutil.rmtree(work, ignore_errors=True)
-    return {"history_open_ms": round(statistics.median(times), 1),
-            "first_open_ms": round(times[0], 1)}
+    return {
+        "history_open_ms": round(statistics.median(times), 1),
+        "first_open_ms": round(times[0], 1),
+    }
 
 
 def main() -> int:
@@ -155,14 +184,25 @@ def main() -> int:
         print(run(quick)["first_open_ms"])
         return 0
     cached_db(date.today())  # build the cache outside the timed child
-    colds = [float(subprocess.run(
-        [sys.executable, "-m", "tests.bench.history_open", "--child", "--quick"],
-        capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
-        for _ in range(1 if quick else 5)]
+    colds = [
+        float(
+            subprocess.run(
+                [sys.executable, "-m", "tests.bench.history_open", "--child", "--quick"],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+        for _ in range(1 if quick else 5)
+    ]
     result = run(quick)
     print(f"history_open_ms {result['history_open_ms']} (median, pyqtgraph already imported)")
-    print(f"history_open_cold_ms {statistics.median(colds)} (median first open in a fresh "
-          f"process, pyqtgraph not yet imported)")
+    print(
+        f"history_open_cold_ms {statistics.median(colds)} (median first open in a fresh "
+        f"process, pyqtgraph not yet imported)"
+    )
     return 0
 
 

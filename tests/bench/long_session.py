@@ -84,8 +84,15 @@ def _run(folder: Path, seconds: float, scale: float) -> dict[str, float]:
     catalog.routines[routine.id] = routine
     log = SessionLog.open(folder)
     clock = SteppedClock(ScaledClock(scale))
-    app = CoachApp(qapp, catalog, log, AppSettings(folder / "settings"),
-                   Tones(assets_dir() / "sounds"), time_scale=scale, clock_factory=lambda: clock)
+    app = CoachApp(
+        qapp,
+        catalog,
+        log,
+        AppSettings(folder / "settings"),
+        Tones(assets_dir() / "sounds"),
+        time_scale=scale,
+        clock_factory=lambda: clock,
+    )
     player = app.play(routine.id)
     session = player.driver.session
     # The instant the session started, by the engine's own first step.
@@ -129,8 +136,11 @@ def _run(folder: Path, seconds: float, scale: float) -> dict[str, float]:
     log.close()
     if paused or not errors:
         raise RuntimeError("the long session paused itself or showed no countdown")
-    return {"rss_growth_mb": samples["end"] - samples["early"],
-            "drift_ms": 1000 * median(errors), "drift_max_ms": 1000 * max(errors)}
+    return {
+        "rss_growth_mb": samples["end"] - samples["early"],
+        "drift_ms": 1000 * median(errors),
+        "drift_max_ms": 1000 * max(errors),
+    }
 
 
 if __name__ == "__main__":

@@ -22,13 +22,19 @@ def _frames(quick: bool) -> list:
     poses = []
     steps = 3 if quick else 8
     for exercise in load_shipped().exercises.values():
-        lengths = {"move": exercise.move_s, "hold": float(exercise.hold_s.default),
-                   "release": exercise.release_s, "walk": 2.2, "start": 1.0}
+        lengths = {
+            "move": exercise.move_s,
+            "hold": float(exercise.hold_s.default),
+            "release": exercise.release_s,
+            "walk": 2.2,
+            "start": 1.0,
+        }
         for side in ("left", "right"):
             for phase, length in lengths.items():
                 for i in range(steps):
-                    poses.append(pose_at(exercise, phase, length * i / steps, side=side,
-                                         phase_length=length))
+                    poses.append(
+                        pose_at(exercise, phase, length * i / steps, side=side, phase_length=length)
+                    )
     return poses
 
 
@@ -56,8 +62,10 @@ def run(quick: bool = False) -> dict[str, float]:
             timings.append((time.perf_counter() - start) * 1000.0)
             painter.end()
     p99, mid = percentile(timings, 99), median(timings)
-    print(f"paint: {len(timings)} frames at {SIZE}x{SIZE}: median {mid:.2f} ms, p99 {p99:.2f} ms",
-          file=sys.stderr)
+    print(
+        f"paint: {len(timings)} frames at {SIZE}x{SIZE}: median {mid:.2f} ms, p99 {p99:.2f} ms",
+        file=sys.stderr,
+    )
     return {"paint_p99_ms": p99, "paint_median_ms": mid}
 
 

@@ -23,8 +23,10 @@ CARDS = 20
 def twenty_card_routine() -> tuple:
     catalog = load_shipped()
     exercises = sorted(catalog.exercises.values(), key=lambda e: e.id)
-    items = tuple(RoutineItem(e.id, e.hold_s.default, e.reps.default, e.sets, e.rest_s)
-                  for e in islice(cycle(exercises), CARDS))
+    items = tuple(
+        RoutineItem(e.id, e.hold_s.default, e.reps.default, e.sets, e.rest_s)
+        for e in islice(cycle(exercises), CARDS)
+    )
     routine = Routine("bench-twenty", "Twenty cards", "", items)
     catalog.routines[routine.id] = routine
     return catalog, routine

@@ -36,10 +36,17 @@ def measure(*, muted: bool) -> dict[str, float]:
             settings = Path(data) / "settings"
             settings.mkdir()
             (settings / "stretch-coach.ini").write_text("[sound]\nmuted=true\n")
-        env = dict(os.environ, COACH_DATA_DIR=data,
-                   QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-        process = subprocess.Popen([sys.executable, "-m", "coach", "play", "bedtime-five"],
-                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        env = dict(
+            os.environ,
+            COACH_DATA_DIR=data,
+            QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        )
+        process = subprocess.Popen(
+            [sys.executable, "-m", "coach", "play", "bedtime-five"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         try:
             time.sleep(SETTLE_S)
             if process.poll() is not None:

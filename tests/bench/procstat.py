@@ -18,7 +18,7 @@ def rss_mb(pid: int | None = None) -> float:
 def cpu_seconds(pid: int | None = None) -> float:
     """User + system CPU seconds used so far by the process (all threads)."""
     stat = Path(f"/proc/{pid or os.getpid()}/stat").read_text()
-    fields = stat[stat.rindex(")") + 2:].split()
+    fields = stat[stat.rindex(")") + 2 :].split()
     return (int(fields[11]) + int(fields[12])) / _TICKS
 
 

@@ -19,9 +19,17 @@ def run(quick: bool = False) -> dict[str, float]:
         session = log.begin_session("bench", "Benchmark", reps)
         for n in range(reps):
             start = time.perf_counter()
-            log.record_rep(session, item=n // 40, exercise_id="knee-to-chest",
-                           side=("left", "right")[n % 2], set=1, rep=n % 40 + 1,
-                           planned_hold_s=15, actual_hold_s=14.98, skipped=n % 9 == 0)
+            log.record_rep(
+                session,
+                item=n // 40,
+                exercise_id="knee-to-chest",
+                side=("left", "right")[n % 2],
+                set=1,
+                rep=n % 40 + 1,
+                planned_hold_s=15,
+                actual_hold_s=14.98,
+                skipped=n % 9 == 0,
+            )
             timings.append((time.perf_counter() - start) * 1000)
         log.end_session(session, "completed")
     timings.sort()

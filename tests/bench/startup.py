@@ -19,11 +19,16 @@ from tests.bench.procstat import median
 
 def one_run() -> float:
     with tempfile.TemporaryDirectory() as data:
-        env = dict(os.environ, COACH_DATA_DIR=data, COACH_REPORT_SHOWN="1",
-                   QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+        env = dict(
+            os.environ,
+            COACH_DATA_DIR=data,
+            COACH_REPORT_SHOWN="1",
+            QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        )
         start = time.monotonic()
-        result = subprocess.run([sys.executable, "-m", "coach"], env=env, capture_output=True,
-                                text=True, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "coach"], env=env, capture_output=True, text=True, timeout=60
+        )
     shown = [line for line in result.stderr.splitlines() if line.startswith("shown ")]
     if result.returncode != 0 or not shown:
         raise RuntimeError(f"the app did not report its window: {result.stderr.strip()[-300:]}")

@@ -35,7 +35,8 @@ SCRIPT = textwrap.dedent(
 
 
 def test_every_core_module_imports_without_qt():
-    result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.strip()) >= 4  # catalog, schema, errors, listing at least

@@ -124,8 +124,9 @@ def coach_app(qapp, catalog, data_dir: Path):  # type: ignore[no-untyped-def]
     log.close()
 
 
-def run_until(app, predicate: Callable[[object], bool], *, step: float = 0.1,
-              limit_s: float = 3600.0) -> None:  # type: ignore[no-untyped-def]
+def run_until(
+    app, predicate: Callable[[object], bool], *, step: float = 0.1, limit_s: float = 3600.0
+) -> None:  # type: ignore[no-untyped-def]
     """Advance the fake clock in small steps, one heartbeat each, until
     `predicate(state)` holds (or the session ends)."""
     driver = app.player.driver

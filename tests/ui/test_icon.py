@@ -52,7 +52,11 @@ def test_pngs_were_regenerated_after_the_svg_changed(qapp, size):
     for y in range(size):
         for x in range(size):
             a, b = fresh.pixelColor(x, y), shipped.pixelColor(x, y)
-            total += abs(a.red() - b.red()) + abs(a.green() - b.green()) \
-                + abs(a.blue() - b.blue()) + abs(a.alpha() - b.alpha())
+            total += (
+                abs(a.red() - b.red())
+                + abs(a.green() - b.green())
+                + abs(a.blue() - b.blue())
+                + abs(a.alpha() - b.alpha())
+            )
     mean = total / (size * size * 4)
     assert mean < 2.0, f"{size} px icon differs from the SVG by {mean:.1f}/255 per channel"

@@ -57,8 +57,10 @@ def catalog_as_text(catalog: Catalog) -> str:
     lines.append("Routines:")
     for routine in catalog.routines.values():
         minutes = catalog.estimated_seconds(routine) / 60
-        lines.append(f"  {routine.id:<32} {routine.name} ({_count(len(routine.items), 'exercise')}, "
-                     f"about {minutes:.0f} min)")
+        lines.append(
+            f"  {routine.id:<32} {routine.name} ({_count(len(routine.items), 'exercise')}, "
+            f"about {minutes:.0f} min)"
+        )
     return "\n".join(lines)
 
 

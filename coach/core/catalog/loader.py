@@ -103,7 +103,9 @@ class Catalog:
         total = 0.0
         for item in routine.items:
             ex = self.exercises[item.exercise]
-            rep = ex.move_s + item.hold_s + ex.release_s + (ex.walk_s if ex.walk_between_reps else 0)
+            rep = (
+                ex.move_s + item.hold_s + ex.release_s + (ex.walk_s if ex.walk_between_reps else 0)
+            )
             total += ex.side_count * item.sets * item.reps * rep + (item.sets - 1) * item.rest_s
         return total
 
@@ -126,8 +128,11 @@ def _span(fields: Fields, name: str, low: int, high: int) -> Span:
     table = fields.table_of(name)
     assert table is not None
     sub = Fields(fields.file, table, prefix=f"{name}.")
-    span = Span(sub.integer("min", low, high), sub.integer("max", low, high),
-                sub.integer("default", low, high))
+    span = Span(
+        sub.integer("min", low, high),
+        sub.integer("max", low, high),
+        sub.integer("default", low, high),
+    )
     sub.check_unknown()
     if not span.min <= span.default <= span.max:
         raise fields.fail(name, "min <= default <= max", (span.min, span.default, span.max))
@@ -171,7 +176,9 @@ def parse_exercise(path: Path, data: Mapping[str, Any]) -> Exercise:
     return exercise
 
 
-def parse_routine(path: Path, data: Mapping[str, Any], exercises: Mapping[str, Exercise]) -> Routine:
+def parse_routine(
+    path: Path, data: Mapping[str, Any], exercises: Mapping[str, Exercise]
+) -> Routine:
     f = Fields(path.name, data)
     routine_id = f.text("id")
     if routine_id != path.stem:

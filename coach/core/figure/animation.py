@@ -68,8 +68,11 @@ def parse_animation(file_name: str, table: Mapping[str, Any]) -> Animation:
     root = f.choice("root", tuple(ROOTS))
     view = _view(f)
     raw_props = f.raw("props", False)
-    props = None if raw_props is None else tuple(
-        _prop(f, i, item, root) for i, item in enumerate(_list(f, "props", raw_props)))
+    props = (
+        None
+        if raw_props is None
+        else tuple(_prop(f, i, item, root) for i, item in enumerate(_list(f, "props", raw_props)))
+    )
     highlight = f.texts("highlight", required=False, choices=tuple(AREAS))
     depth_min = f.number("depth_min", 0.1, 1.0, required=False, default=0.6)
     deepen = f.texts("deepen", required=False, choices=ANGLES)
@@ -79,13 +82,31 @@ def parse_animation(file_name: str, table: Mapping[str, Any]) -> Animation:
     f.check_unknown()
     order = [k.phase for k in frames]
     holds = order.count("hold")
-    if order[0] != "start" or order.count("start") != 1 or holds != 1 or order != sorted(
-            order, key=PHASES.index):
-        raise f.fail("keyframes", "one start, then any moves, one hold, then any releases, "
-                     "in that order", " ".join(order))
+    if (
+        order[0] != "start"
+        or order.count("start") != 1
+        or holds != 1
+        or order != sorted(order, key=PHASES.index)
+    ):
+        raise f.fail(
+            "keyframes",
+            "one start, then any moves, one hold, then any releases, in that order",
+            " ".join(order),
+        )
     hold_at = order.index("hold")
-    return Animation(root, view, props, highlight, depth_min, deepen, support, frames[0],
-                     tuple(frames[1:hold_at]), frames[hold_at], tuple(frames[hold_at + 1:]))
+    return Animation(
+        root,
+        view,
+        props,
+        highlight,
+        depth_min,
+        deepen,
+        support,
+        frames[0],
+        tuple(frames[1:hold_at]),
+        frames[hold_at],
+        tuple(frames[hold_at + 1 :]),
+    )
 
 
 def _list(f: Fields, field: str, value: Any) -> list[Any]:
@@ -99,8 +120,10 @@ def _view(f: Fields) -> View:
     if table is None:
         return View()
     sub = Fields(f.file, table, prefix=f"{f.prefix}view.")
-    view = View(sub.number("elevation", 0, 90, required=False),
-                sub.number("azimuth", -90, 90, required=False))
+    view = View(
+        sub.number("elevation", 0, 90, required=False),
+        sub.number("azimuth", -90, 90, required=False),
+    )
     sub.check_unknown()
     return view
 
@@ -115,9 +138,12 @@ def _prop(f: Fields, index: int, item: Any, root: str) -> Prop:
     sub = Fields(f.file, item, prefix=f"{f.prefix}props[{index}].")
     kind = sub.choice("kind", ("chair", "wall", "doorway", "ball", "mat", "foam-roller"))
     base = prop_from(kind, root)
-    prop = Prop(kind, sub.number("x", -3, 3, required=False, default=base.x),
-                sub.flag("flip", base.flip), sub.number("length", 0.5, 3, required=False,
-                                                        default=base.length))
+    prop = Prop(
+        kind,
+        sub.number("x", -3, 3, required=False, default=base.x),
+        sub.flag("flip", base.flip),
+        sub.number("length", 0.5, 3, required=False, default=base.length),
+    )
     sub.check_unknown()
     return prop
 
@@ -143,8 +169,11 @@ def _support(f: Fields, root: str) -> Support:
         names = [turn_raw] if isinstance(turn_raw, str) else list(f.texts("turn"))
         turn = () if names == ["none"] else tuple(parse("turn", n, "floor") for n in names)
     reach_texts = f.texts("reach", required=False)
-    reach = base.reach if "reach" not in f.table else tuple(
-        parse("reach", text, "floor", limb=True) for text in reach_texts)
+    reach = (
+        base.reach
+        if "reach" not in f.table
+        else tuple(parse("reach", text, "floor", limb=True) for text in reach_texts)
+    )
     anchor = f.text("anchor", required=False) or (base.anchor if rest_raw is None else rest[0])
     parse("anchor", anchor, "any")
     return Support(rest, rest_on, turn, reach, anchor)
@@ -164,8 +193,11 @@ def _keyframes(f: Fields, items: list[Any], base: Mapping[str, float]) -> list[K
         sub.check_unknown()
         for name, value in given.items():
             if name not in ANGLES:
-                raise sub.fail(f"angles.{name}", "a joint angle name such as trunk, hip_near, "
-                               "knee_far or shoulder_near_out", name)
+                raise sub.fail(
+                    f"angles.{name}",
+                    "a joint angle name such as trunk, hip_near, knee_far or shoulder_near_out",
+                    name,
+                )
             if isinstance(value, bool) or not isinstance(value, (int, float)) or abs(value) > 360:
                 raise sub.fail(f"angles.{name}", "a number of degrees from -360 to 360", value)
             angles[name] = float(value)

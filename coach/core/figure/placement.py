@@ -52,8 +52,9 @@ def place(points: dict[str, Vec], support: Support, scene: Scene) -> dict[str, V
     lift = max(scene.top_at(pts[name][0], support.rest_on) - pts[name][1] for name in support.rest)
     _shift(pts, 0.0, lift)
     if support.turn:
-        pivot = min(support.rest,
-                    key=lambda n: pts[n][1] - scene.top_at(pts[n][0], support.rest_on))
+        pivot = min(
+            support.rest, key=lambda n: pts[n][1] - scene.top_at(pts[n][0], support.rest_on)
+        )
         _turn(pts, tuple(pts), pts[pivot], support.turn, scene)
         dx = -pts[support.anchor][0]
         if dx:
@@ -69,8 +70,14 @@ def _shift(pts: dict[str, Vec], dx: float, dy: float) -> None:
         pts[name] = (x + dx, y + dy, z)
 
 
-def _turn(pts: dict[str, Vec], moving: tuple[str, ...], centre: Vec,
-          contacts: tuple[Contact, ...], scene: Scene, limb: bool = False) -> None:
+def _turn(
+    pts: dict[str, Vec],
+    moving: tuple[str, ...],
+    centre: Vec,
+    contacts: tuple[Contact, ...],
+    scene: Scene,
+    limb: bool = False,
+) -> None:
     touching = [(pts[c.point], c.on) for c in contacts]
 
     def gap(deg: float) -> float:

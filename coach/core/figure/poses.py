@@ -26,8 +26,15 @@ from coach.core.figure.walk import walk_angles
 if TYPE_CHECKING:
     from coach.core.catalog.loader import Exercise
 
-__all__ = ["Pose", "Shape", "pose_at", "parse_animation", "checked_animation", "animation_of",
-           "PHASES"]
+__all__ = [
+    "Pose",
+    "Shape",
+    "pose_at",
+    "parse_animation",
+    "checked_animation",
+    "animation_of",
+    "PHASES",
+]
 
 PHASES = ("start", "move", "hold", "release", "walk")
 BREATH_S = 5.5  # one slow breath
@@ -57,8 +64,15 @@ class Pose:
     still: bool  # True when the pose no longer changes as t grows
 
 
-def pose_at(exercise: Exercise, phase: str, t: float, *, side: str | None = "left",
-            depth: float = 1.0, phase_length: float | None = None) -> Pose:
+def pose_at(
+    exercise: Exercise,
+    phase: str,
+    t: float,
+    *,
+    side: str | None = "left",
+    depth: float = 1.0,
+    phase_length: float | None = None,
+) -> Pose:
     """The figure `t` seconds into `phase` (start, move, hold, release, walk).
 
     `side` 'left' mirrors the figure: it then faces left and its near (darker)
@@ -72,15 +86,29 @@ def pose_at(exercise: Exercise, phase: str, t: float, *, side: str | None = "lef
     t = max(0.0, t)
     if phase == "walk":
         points = place(forward_kinematics(walk_angles(t)), WALK_SUPPORT, stage.empty)
-        return stage.pose(Pose, points, side == "left", glow=0.0, still=False,
-                          frame=_frame(stage, True), walking=True)
+        return stage.pose(
+            Pose,
+            points,
+            side == "left",
+            glow=0.0,
+            still=False,
+            frame=_frame(stage, True),
+            walking=True,
+        )
     if phase not in PHASES:
-        raise CoachError(f"There is no phase called '{phase}'; use start, move, hold, "
-                         "release or walk.")
+        raise CoachError(
+            f"There is no phase called '{phase}'; use start, move, hold, release or walk."
+        )
     angles, glow, still = _angles(anim, phase, t, depth, phase_length)
     points = place(forward_kinematics(angles), anim.support, stage.scene)
-    return stage.pose(Pose, points, side == "left", glow=glow, still=still,
-                      frame=_frame(stage, stage.exercise.walk_between_reps))
+    return stage.pose(
+        Pose,
+        points,
+        side == "left",
+        glow=glow,
+        still=still,
+        frame=_frame(stage, stage.exercise.walk_between_reps),
+    )
 
 
 def animation_of(exercise: Exercise) -> Animation:
@@ -114,16 +142,19 @@ def checked_animation(file_name: str, table: Mapping | None) -> Mapping | None:
     return table
 
 
-def _angles(anim: Animation, phase: str, t: float, depth: float,
-            length: float | None) -> tuple[dict[str, float], float, bool]:
+def _angles(
+    anim: Animation, phase: str, t: float, depth: float, length: float | None
+) -> tuple[dict[str, float], float, bool]:
     start = anim.start.angles
     scale = anim.depth_min + (1.0 - anim.depth_min) * min(1.0, max(0.0, depth))
 
     deepen = anim.deepen
 
     def deep(frame: Keyframe) -> dict[str, float]:
-        return {k: start[k] + arc(start[k], v) * (scale if not deepen or k in deepen else 1.0)
-                for k, v in frame.angles.items()}
+        return {
+            k: start[k] + arc(start[k], v) * (scale if not deepen or k in deepen else 1.0)
+            for k, v in frame.angles.items()
+        }
 
     if phase == "start":
         return dict(start), 0.35, True
@@ -142,8 +173,9 @@ def _angles(anim: Animation, phase: str, t: float, depth: float,
     return angles, glow, still
 
 
-def _along(path: list[tuple[dict[str, float], Keyframe | None]], t: float,
-           length: float | None) -> tuple[dict[str, float], float, bool]:
+def _along(
+    path: list[tuple[dict[str, float], Keyframe | None]], t: float, length: float | None
+) -> tuple[dict[str, float], float, bool]:
     """Angles `t` seconds along a chain of keyframes; each key's duration is
     the time to reach it, stretched so the whole chain fits `length`."""
     total = sum(k.duration for _, k in path[1:] if k is not None)
@@ -179,15 +211,20 @@ def _frame(stage: Stage, walking: bool) -> tuple[float, float, float, float]:
     samples: list[dict[str, Vec]] = []
     fractions = tuple(i / 8 for i in range(1, 9))  # of a phase stretched to 1 s
     for depth in (0.0, 1.0):
-        for phase, times, length in (("start", (0.0,), None), ("move", fractions, 1.0),
-                                     ("hold", (0.0, BREATH_S / 4, BREATH_S * 0.75), None),
-                                     ("release", fractions, 1.0)):
+        for phase, times, length in (
+            ("start", (0.0,), None),
+            ("move", fractions, 1.0),
+            ("hold", (0.0, BREATH_S / 4, BREATH_S * 0.75), None),
+            ("release", fractions, 1.0),
+        ):
             for t in times:
                 angles = _angles(anim, phase, t, depth, length)[0]
                 samples.append(place(forward_kinematics(angles), anim.support, stage.scene))
     if walking:
-        samples += [place(forward_kinematics(walk_angles(i * 0.15)), WALK_SUPPORT, stage.empty)
-                    for i in range(8)]
+        samples += [
+            place(forward_kinematics(walk_angles(i * 0.15)), WALK_SUPPORT, stage.empty)
+            for i in range(8)
+        ]
     xs: list[float] = []
     ys: list[float] = [-0.06]
     for points in samples:
@@ -198,9 +235,10 @@ def _frame(stage: Stage, walking: bool) -> tuple[float, float, float, float]:
             ys += (y - grow, y + grow)
     for shape in stage.shapes:
         if shape.framed:
-            for x, y in shape.points or ((shape.centre[0] - shape.radius, shape.centre[1] -
-                                          shape.radius), (shape.centre[0] + shape.radius,
-                                                          shape.centre[1] + shape.radius)):
+            for x, y in shape.points or (
+                (shape.centre[0] - shape.radius, shape.centre[1] - shape.radius),
+                (shape.centre[0] + shape.radius, shape.centre[1] + shape.radius),
+            ):
                 xs.append(x)
                 ys.append(y)
     m = 0.12

@@ -33,12 +33,22 @@ class Box:
 
     def depth_inside(self, p: Vec) -> float:
         """How far `p` is inside (0 or less: outside or on the surface)."""
-        return min(p[0] - self.x0, self.x1 - p[0], p[1] - self.y0, self.y1 - p[1],
-                   p[2] - self.z0, self.z1 - p[2])
+        return min(
+            p[0] - self.x0,
+            self.x1 - p[0],
+            p[1] - self.y0,
+            self.y1 - p[1],
+            p[2] - self.z0,
+            self.z1 - p[2],
+        )
 
     def corners(self) -> list[Vec]:
-        return [(x, y, z) for x in (self.x0, self.x1) for y in (self.y0, self.y1)
-                for z in (self.z0, self.z1)]
+        return [
+            (x, y, z)
+            for x in (self.x0, self.x1)
+            for y in (self.y0, self.y1)
+            for z in (self.z0, self.z1)
+        ]
 
 
 @dataclass(frozen=True)
@@ -61,7 +71,7 @@ class Round:
         dx = x - self.cx
         if abs(dx) >= self.radius:
             return None
-        return self.cy + math.sqrt(self.radius ** 2 - dx * dx)
+        return self.cy + math.sqrt(self.radius**2 - dx * dx)
 
 
 Solid = Box | Round
@@ -88,19 +98,22 @@ class Prop:
                 return (("wall", Box(x0, x1, 0.0, WALL_TOP, -1.2, 1.2)),)
             lo, hi, top = DOOR
             frame = (x0 - 0.025, x1 + 0.025)  # the door frame stands proud of the wall
-            return (("wall", Box(x0, x1, 0.0, WALL_TOP, -0.9, lo)),
-                    ("wall", Box(x0, x1, 0.0, WALL_TOP, hi, hi + 0.5)),
-                    ("wall", Box(x0, x1, top, WALL_TOP, lo, hi)),
-                    ("prop", Box(*frame, 0.0, top + 0.06, lo - 0.06, lo)),
-                    ("prop", Box(*frame, 0.0, top + 0.06, hi, hi + 0.06)),
-                    ("prop", Box(*frame, top, top + 0.06, lo, hi)))
+            return (
+                ("wall", Box(x0, x1, 0.0, WALL_TOP, -0.9, lo)),
+                ("wall", Box(x0, x1, 0.0, WALL_TOP, hi, hi + 0.5)),
+                ("wall", Box(x0, x1, top, WALL_TOP, lo, hi)),
+                ("prop", Box(*frame, 0.0, top + 0.06, lo - 0.06, lo)),
+                ("prop", Box(*frame, 0.0, top + 0.06, hi, hi + 0.06)),
+                ("prop", Box(*frame, top, top + 0.06, lo, hi)),
+            )
         if k == "ball":
             return (("prop", Round(x, BALL_RADIUS, BALL_RADIUS)),)
         if k == "foam-roller":
             return (("prop", Round(x, ROLLER_RADIUS, ROLLER_RADIUS, -0.45, 0.45)),)
         if k == "mat":
-            return (("mat", Box(x - self.length / 2, x + self.length / 2, 0.0, MAT_TOP,
-                                -0.32, 0.32)),)
+            return (
+                ("mat", Box(x - self.length / 2, x + self.length / 2, 0.0, MAT_TOP, -0.32, 0.32)),
+            )
         raise ValueError(f"unknown prop {k!r}")
 
     @property
@@ -116,8 +129,11 @@ def _chair(front: float, facing: float) -> tuple[Solid, ...]:
 
     seat = Box(*span(0.0, SEAT_DEPTH), SEAT_TOP - 0.04, SEAT_TOP, -0.22, 0.22)
     back = Box(*span(SEAT_DEPTH - 0.035, SEAT_DEPTH), SEAT_TOP, BACK_TOP, -0.22, 0.22)
-    legs = tuple(Box(*span(a, a + 0.03), 0.0, SEAT_TOP - 0.04, z, z + 0.03)
-                 for a in (0.0, SEAT_DEPTH - 0.03) for z in (-0.22, 0.19))
+    legs = tuple(
+        Box(*span(a, a + 0.03), 0.0, SEAT_TOP - 0.04, z, z + 0.03)
+        for a in (0.0, SEAT_DEPTH - 0.03)
+        for z in (-0.22, 0.19)
+    )
     return (seat, back, *legs)
 
 
@@ -127,8 +143,9 @@ class Scene:
     def __init__(self, props: tuple[Prop, ...]) -> None:
         self.props = props
         self.solids = tuple(s for p in props for s in p.solids())
-        self._mats = tuple((m.x0, m.x1) for p in props if p.kind == "mat"
-                           for m in p.solids() if isinstance(m, Box))
+        self._mats = tuple(
+            (m.x0, m.x1) for p in props if p.kind == "mat" for m in p.solids() if isinstance(m, Box)
+        )
 
     def floor_at(self, x: float) -> float:
         for x0, x1 in self._mats:
@@ -145,8 +162,11 @@ class Scene:
             if on not in ("any", prop.kind) or prop.kind == "mat":
                 continue
             for solid in prop.solids():
-                top = solid.top_at(x) if isinstance(solid, Round) else (
-                    solid.y1 if solid.x0 <= x <= solid.x1 and prop.kind == "chair" else None)
+                top = (
+                    solid.top_at(x)
+                    if isinstance(solid, Round)
+                    else (solid.y1 if solid.x0 <= x <= solid.x1 and prop.kind == "chair" else None)
+                )
                 if top is not None:
                     best = max(best, top)
         return best

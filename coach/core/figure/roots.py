@@ -12,9 +12,21 @@ from coach.core.figure.skeleton import ANGLES, CHAINS, SIDES, SURFACE_POINTS
 
 FEET = ("heel_near", "toe_near", "heel_far", "toe_far")
 POINTS = frozenset(
-    ("pelvis", "waist", "chest", "neck", "head", "face", *SURFACE_POINTS,
-     *(f"{j}_{s}" for s in SIDES for j in ("shoulder", "elbow", "hand", "hip", "knee",
-                                             "ankle", "heel", "toe"))))
+    (
+        "pelvis",
+        "waist",
+        "chest",
+        "neck",
+        "head",
+        "face",
+        *SURFACE_POINTS,
+        *(
+            f"{j}_{s}"
+            for s in SIDES
+            for j in ("shoulder", "elbow", "hand", "hip", "knee", "ankle", "heel", "toe")
+        ),
+    )
+)
 
 
 def _angles(**given: float) -> dict[str, float]:
@@ -34,8 +46,16 @@ class Root:
     chair_x: float = 0.8  # front edge of the seat
 
 
-_LIMB_JOINT = {"hand": "shoulder", "elbow": "shoulder", "heel": "hip", "toe": "ankle",
-               "knee_front": "hip", "shin_front": "knee", "knee": "hip", "ankle": "hip"}
+_LIMB_JOINT = {
+    "hand": "shoulder",
+    "elbow": "shoulder",
+    "heel": "hip",
+    "toe": "ankle",
+    "knee_front": "hip",
+    "shin_front": "knee",
+    "knee": "hip",
+    "ankle": "hip",
+}
 
 
 def contact(text: str, default_on: str = "floor", limb: bool = False) -> Contact:
@@ -58,8 +78,9 @@ def contact(text: str, default_on: str = "floor", limb: bool = False) -> Contact
             stem, _, side = point.rpartition("_")
             joint = f"{_LIMB_JOINT.get(stem, '')}_{side}"
     if joint not in CHAINS or point not in CHAINS[joint]:
-        raise ValueError("a hand, elbow, heel, toe, knee or forehead that a joint above it "
-                         "can turn")
+        raise ValueError(
+            "a hand, elbow, heel, toe, knee or forehead that a joint above it can turn"
+        )
     return Contact(point, on, joint)
 
 
@@ -71,31 +92,59 @@ ROOTS: dict[str, Root] = {
     "stand": Root(_angles(elbow_x=8), Support(FEET, anchor="ankle_far"), chair_x=0.95),
     "sit_chair": Root(
         _angles(hip_x=82, knee_x=82, shoulder_x=15, elbow_x=54),
-        Support(("seat",), "chair", reach=_reach("heel_near>hip_near", "heel_far>hip_far",
-                                                 "toe_near", "toe_far"), anchor="seat"),
-        chair_x=0.14),
-    "sit_floor": Root(_angles(hip_x=90, ankle_x=10, shoulder_x=-20, elbow_x=5),
-                      Support(("seat",), anchor="seat", reach=_reach("hand_near", "hand_far")),
-                      mat_centre=0.35),
-    "kneel": Root(_angles(knee_x=90, ankle_x=90, elbow_x=8),
-                  Support(("knee_front_near", "knee_front_far"), turn=(Contact("shin_front_near"),),
-                          anchor="knee_front_near"), mat_centre=0.3),
-    "lie_back": Root(_angles(trunk=-90, ankle_x=20, shoulder_x=-8, elbow_x=5),
-                     Support(("sacrum",), turn=(Contact("upper_back"),), anchor="sacrum"),
-                     mat_centre=-0.1),
-    "lie_front": Root(_angles(trunk=90, neck=-20, ankle_x=70, elbow_x=5),
-                      Support(("belly",), turn=(Contact("sternum"),), anchor="belly"),
-                      mat_centre=0.15),
+        Support(
+            ("seat",),
+            "chair",
+            reach=_reach("heel_near>hip_near", "heel_far>hip_far", "toe_near", "toe_far"),
+            anchor="seat",
+        ),
+        chair_x=0.14,
+    ),
+    "sit_floor": Root(
+        _angles(hip_x=90, ankle_x=10, shoulder_x=-20, elbow_x=5),
+        Support(("seat",), anchor="seat", reach=_reach("hand_near", "hand_far")),
+        mat_centre=0.35,
+    ),
+    "kneel": Root(
+        _angles(knee_x=90, ankle_x=90, elbow_x=8),
+        Support(
+            ("knee_front_near", "knee_front_far"),
+            turn=(Contact("shin_front_near"),),
+            anchor="knee_front_near",
+        ),
+        mat_centre=0.3,
+    ),
+    "lie_back": Root(
+        _angles(trunk=-90, ankle_x=20, shoulder_x=-8, elbow_x=5),
+        Support(("sacrum",), turn=(Contact("upper_back"),), anchor="sacrum"),
+        mat_centre=-0.1,
+    ),
+    "lie_front": Root(
+        _angles(trunk=90, neck=-20, ankle_x=70, elbow_x=5),
+        Support(("belly",), turn=(Contact("sternum"),), anchor="belly"),
+        mat_centre=0.15,
+    ),
     "all_fours": Root(
         _angles(trunk=75, hip_x=75, knee_x=90, ankle_x=90, shoulder_x=75),
-        Support(("knee_front_near", "knee_front_far"), turn=(Contact("shin_front_near"),),
-                reach=_reach("hand_near", "hand_far"), anchor="knee_front_near"),
-        mat_centre=0.3),
+        Support(
+            ("knee_front_near", "knee_front_far"),
+            turn=(Contact("shin_front_near"),),
+            reach=_reach("hand_near", "hand_far"),
+            anchor="knee_front_near",
+        ),
+        mat_centre=0.3,
+    ),
 }
 
 # Exercises without an [animation] section still get a figure in their position.
-POSITION_ROOT = {"standing": "stand", "seated": "sit_chair", "lying": "lie_back",
-                 "kneeling": "kneel", "all-fours": "all_fours", "prone": "lie_front"}
+POSITION_ROOT = {
+    "standing": "stand",
+    "seated": "sit_chair",
+    "lying": "lie_back",
+    "kneeling": "kneel",
+    "all-fours": "all_fours",
+    "prone": "lie_front",
+}
 
 AREAS: dict[str, tuple[tuple[str, str], ...]] = {
     "lower_back": (("pelvis", "waist"), ("waist", "chest")),
@@ -106,15 +155,20 @@ AREAS: dict[str, tuple[tuple[str, str], ...]] = {
     "hips": (("belly", "hip_near"), ("belly", "hip_far")),
     "core": (("belly", "sternum"),),
     "shoulders": (("shoulder_near", "neck"), ("neck", "shoulder_far")),
-    **{f"{part}_{s}": pairs for s in SIDES for part, pairs in (
-        ("hamstring", ((f"hip_{s}", f"knee_{s}"),)),
-        ("thigh", ((f"hip_{s}", f"knee_{s}"),)),
-        ("hip", (("belly", f"hip_{s}"), (f"hip_{s}", f"knee_{s}"))),
-        ("calf", ((f"knee_{s}", f"ankle_{s}"),)),
-        ("arm", ((f"shoulder_{s}", f"elbow_{s}"), (f"elbow_{s}", f"hand_{s}"))),
-        ("side", (("pelvis", "waist"), ("waist", "chest"), ("chest", f"shoulder_{s}"))),
-    )},
+    **{
+        f"{part}_{s}": pairs
+        for s in SIDES
+        for part, pairs in (
+            ("hamstring", ((f"hip_{s}", f"knee_{s}"),)),
+            ("thigh", ((f"hip_{s}", f"knee_{s}"),)),
+            ("hip", (("belly", f"hip_{s}"), (f"hip_{s}", f"knee_{s}"))),
+            ("calf", ((f"knee_{s}", f"ankle_{s}"),)),
+            ("arm", ((f"shoulder_{s}", f"elbow_{s}"), (f"elbow_{s}", f"hand_{s}"))),
+            ("side", (("pelvis", "waist"), ("waist", "chest"), ("chest", f"shoulder_{s}"))),
+        )
+    },
 }
+
 
 def support_for(root: str) -> Support:
     return ROOTS[root].support

@@ -34,27 +34,65 @@ TOE = (0.16, -0.07)
 SIDES = ("near", "far")
 
 ANGLES: tuple[str, ...] = (
-    "trunk", "roll", "lean", "lumbar", "thoracic", "twist", "side", "neck", "head_turn",
-    *(f"{joint}_{s}{part}" for s in SIDES
-      for joint, parts in (("shoulder", ("", "_out", "_turn")), ("elbow", ("",)),
-                           ("hip", ("", "_out", "_turn")), ("knee", ("",)), ("ankle", ("",)))
-      for part in parts),
+    "trunk",
+    "roll",
+    "lean",
+    "lumbar",
+    "thoracic",
+    "twist",
+    "side",
+    "neck",
+    "head_turn",
+    *(
+        f"{joint}_{s}{part}"
+        for s in SIDES
+        for joint, parts in (
+            ("shoulder", ("", "_out", "_turn")),
+            ("elbow", ("",)),
+            ("hip", ("", "_out", "_turn")),
+            ("knee", ("",)),
+            ("ankle", ("",)),
+        )
+        for part in parts
+    ),
 )
 
 # Drawn bones, and the pairs whose length must never change.
 SPINE = ("pelvis", "waist", "chest", "neck")
 BONES: tuple[tuple[str, str], ...] = (
-    ("pelvis", "waist"), ("waist", "chest"), ("chest", "neck"), ("neck", "head"),
-    *((a.format(s), b.format(s)) for s in SIDES for a, b in (
-        ("neck", "shoulder_{}"), ("shoulder_{}", "elbow_{}"), ("elbow_{}", "hand_{}"),
-        ("pelvis", "hip_{}"), ("hip_{}", "knee_{}"), ("knee_{}", "ankle_{}"),
-        ("ankle_{}", "heel_{}"), ("ankle_{}", "toe_{}"), ("heel_{}", "toe_{}"))),
+    ("pelvis", "waist"),
+    ("waist", "chest"),
+    ("chest", "neck"),
+    ("neck", "head"),
+    *(
+        (a.format(s), b.format(s))
+        for s in SIDES
+        for a, b in (
+            ("neck", "shoulder_{}"),
+            ("shoulder_{}", "elbow_{}"),
+            ("elbow_{}", "hand_{}"),
+            ("pelvis", "hip_{}"),
+            ("hip_{}", "knee_{}"),
+            ("knee_{}", "ankle_{}"),
+            ("ankle_{}", "heel_{}"),
+            ("ankle_{}", "toe_{}"),
+            ("heel_{}", "toe_{}"),
+        )
+    ),
 )
 
 # Points on the body's surface that can rest on a floor or a prop.
-SURFACE_POINTS = ("seat", "sacrum", "belly", "mid_back", "upper_back", "sternum", "forehead",
-                  "back_of_head",
-                  *(f"{p}_{s}" for s in SIDES for p in ("knee_front", "shin_front")))
+SURFACE_POINTS = (
+    "seat",
+    "sacrum",
+    "belly",
+    "mid_back",
+    "upper_back",
+    "sternum",
+    "forehead",
+    "back_of_head",
+    *(f"{p}_{s}" for s in SIDES for p in ("knee_front", "shin_front")),
+)
 
 # What moves when a joint turns: used to let a hand or heel reach its support.
 CHAINS: dict[str, tuple[str, ...]] = {
@@ -64,8 +102,12 @@ for _s in SIDES:
     CHAINS[f"shoulder_{_s}"] = (f"elbow_{_s}", f"hand_{_s}")
     CHAINS[f"elbow_{_s}"] = (f"hand_{_s}",)
     CHAINS[f"ankle_{_s}"] = (f"heel_{_s}", f"toe_{_s}")
-    CHAINS[f"knee_{_s}"] = (f"ankle_{_s}", f"knee_front_{_s}", f"shin_front_{_s}",
-                            *CHAINS[f"ankle_{_s}"])
+    CHAINS[f"knee_{_s}"] = (
+        f"ankle_{_s}",
+        f"knee_front_{_s}",
+        f"shin_front_{_s}",
+        *CHAINS[f"ankle_{_s}"],
+    )
     CHAINS[f"hip_{_s}"] = (f"knee_{_s}", *CHAINS[f"knee_{_s}"])
 
 
@@ -83,7 +125,11 @@ def forward_kinematics(angles: Mapping[str, float]) -> dict[str, Vec]:
     head_frame = mul(mul(upper, rot_z(-a("neck", 0.0))), rot_y(-a("head_turn", 0.0)))
     head = offset(neck, head_frame, (NECK_TO_HEAD[0], NECK_TO_HEAD[1], 0.0))
     p: dict[str, Vec] = {
-        "pelvis": pelvis, "waist": waist, "chest": chest, "neck": neck, "head": head,
+        "pelvis": pelvis,
+        "waist": waist,
+        "chest": chest,
+        "neck": neck,
+        "head": head,
         "seat": offset(pelvis, hips, (-0.02, -0.10, 0.0)),
         "sacrum": offset(pelvis, hips, (-0.10, 0.03, 0.0)),
         "belly": offset(pelvis, hips, (0.11, 0.08, 0.0)),
@@ -102,9 +148,10 @@ def forward_kinematics(angles: Mapping[str, float]) -> dict[str, Vec]:
 
 def _arm(p: dict[str, Vec], a: Angle, s: str, sign: float, upper: Mat, neck: Vec) -> None:
     shoulder = offset(neck, upper, (0.0, -SHOULDER_DROP, sign * SHOULDER_HALF))
-    arm = mul(mul(mul(upper, rot_z(a(f"shoulder_{s}", 0.0))),
-                  rot_x(-sign * a(f"shoulder_{s}_out", 0.0))),
-              rot_y(sign * a(f"shoulder_{s}_turn", 0.0)))
+    arm = mul(
+        mul(mul(upper, rot_z(a(f"shoulder_{s}", 0.0))), rot_x(-sign * a(f"shoulder_{s}_out", 0.0))),
+        rot_y(sign * a(f"shoulder_{s}_turn", 0.0)),
+    )
     elbow = offset(shoulder, arm, (0.0, -UPPER_ARM, 0.0))
     forearm = mul(arm, rot_z(a(f"elbow_{s}", 0.0)))
     p[f"shoulder_{s}"] = shoulder
@@ -114,8 +161,10 @@ def _arm(p: dict[str, Vec], a: Angle, s: str, sign: float, upper: Mat, neck: Vec
 
 def _leg(p: dict[str, Vec], a: Angle, s: str, sign: float, hips: Mat, pelvis: Vec) -> None:
     hip = offset(pelvis, hips, (0.0, 0.0, sign * HIP_HALF))
-    thigh = mul(mul(mul(hips, rot_z(a(f"hip_{s}", 0.0))),
-                    rot_x(-sign * a(f"hip_{s}_out", 0.0))), rot_y(sign * a(f"hip_{s}_turn", 0.0)))
+    thigh = mul(
+        mul(mul(hips, rot_z(a(f"hip_{s}", 0.0))), rot_x(-sign * a(f"hip_{s}_out", 0.0))),
+        rot_y(sign * a(f"hip_{s}_turn", 0.0)),
+    )
     knee = offset(hip, thigh, (0.0, -THIGH, 0.0))
     shin = mul(thigh, rot_z(-a(f"knee_{s}", 0.0)))
     ankle = offset(knee, shin, (0.0, -SHIN, 0.0))

@@ -20,10 +20,19 @@ if TYPE_CHECKING:
 Point2 = tuple[float, float]
 
 # Words in an exercise's targets that name an area to highlight.
-TARGET_WORDS = (("lower back", "lower_back"), ("spine", "lower_back"), ("upper back", "upper_back"),
-                ("hamstring", "hamstring_near"), ("back of the thigh", "hamstring_near"),
-                ("buttock", "glutes"), ("glute", "glutes"), ("hip flexor", "hip_near"),
-                ("front of the hip", "hip_near"), ("abdominal", "core"), ("core", "core"))
+TARGET_WORDS = (
+    ("lower back", "lower_back"),
+    ("spine", "lower_back"),
+    ("upper back", "upper_back"),
+    ("hamstring", "hamstring_near"),
+    ("back of the thigh", "hamstring_near"),
+    ("buttock", "glutes"),
+    ("glute", "glutes"),
+    ("hip flexor", "hip_near"),
+    ("front of the hip", "hip_near"),
+    ("abdominal", "core"),
+    ("core", "core"),
+)
 
 
 @dataclass(frozen=True)
@@ -38,8 +47,14 @@ class Shape:
     framed: bool = False  # the picture is framed to show it whole
 
     def mirrored(self) -> Shape:
-        return Shape(self.kind, self.style, tuple((-x, y) for x, y in self.points),
-                     (-self.centre[0], self.centre[1]), self.radius, self.framed)
+        return Shape(
+            self.kind,
+            self.style,
+            tuple((-x, y) for x, y in self.points),
+            (-self.centre[0], self.centre[1]),
+            self.radius,
+            self.framed,
+        )
 
 
 @dataclass
@@ -58,17 +73,28 @@ class Stage:
         self.scene, self.empty = Scene(self.props), Scene(())
         view = self.animation.view
         order = {"mat": 0, "wall": 1, "prop": 2}
-        shapes = [_shape(style, s, view, p.keeps_in_view) for p in self.props
-                  for style, s in p.parts()]
+        shapes = [
+            _shape(style, s, view, p.keeps_in_view) for p in self.props for style, s in p.parts()
+        ]
         self.shapes = tuple(sorted(shapes, key=lambda s: order[s.style]))
         if view.elevation == 0:
             self.floor = ((-20.0, 0.0), (20.0, 0.0))
         else:
-            self.floor = tuple(view.project((x, 0.0, z)) for x, z in
-                               ((-4, -1.2), (4, -1.2), (4, 1.2), (-4, 1.2)))
+            self.floor = tuple(
+                view.project((x, 0.0, z)) for x, z in ((-4, -1.2), (4, -1.2), (4, 1.2), (-4, 1.2))
+            )
 
-    def pose(self, cls: type, points: dict[str, Vec], mirror: bool, *, glow: float,
-             still: bool, frame: tuple[float, float, float, float], walking: bool = False) -> Any:
+    def pose(
+        self,
+        cls: type,
+        points: dict[str, Vec],
+        mirror: bool,
+        *,
+        glow: float,
+        still: bool,
+        frame: tuple[float, float, float, float],
+        walking: bool = False,
+    ) -> Any:
         project = self.animation.view.project
         sign = -1.0 if mirror else 1.0
         flat = {}
@@ -76,28 +102,49 @@ class Stage:
             x, y = project(p)
             flat[name] = (sign * x, y)
         world = {n: (sign * x, y, z) for n, (x, y, z) in points.items()} if mirror else points
-        shapes = () if walking else (tuple(s.mirrored() for s in self.shapes) if mirror
-                                     else self.shapes)
-        solids = () if walking else tuple(_mirror_solid(s) if mirror else s
-                                          for s in self.scene.solids)
+        shapes = (
+            () if walking else (tuple(s.mirrored() for s in self.shapes) if mirror else self.shapes)
+        )
+        solids = (
+            () if walking else tuple(_mirror_solid(s) if mirror else s for s in self.scene.solids)
+        )
         areas = () if walking else self.areas
         glow_lines = tuple((flat[a], flat[b]) for area in areas for a, b in AREAS[area])
         floor = tuple((sign * x, y) for x, y in self.floor)
         if mirror:
             frame = (-frame[2], frame[1], -frame[0], frame[3])
-        return cls(flat, world, shapes, floor, glow_lines, areas, glow, frame, solids,
-                   self.animation.root, still)
+        return cls(
+            flat,
+            world,
+            shapes,
+            floor,
+            glow_lines,
+            areas,
+            glow,
+            frame,
+            solids,
+            self.animation.root,
+            still,
+        )
 
 
 def _shape(style: str, solid: Solid, view: View, framed: bool) -> Shape:
     if isinstance(solid, Round) and solid.z0 == solid.z1:
-        return Shape("circle", style, centre=view.project((solid.cx, solid.cy, solid.z0)),
-                     radius=solid.radius, framed=framed)
+        return Shape(
+            "circle",
+            style,
+            centre=view.project((solid.cx, solid.cy, solid.z0)),
+            radius=solid.radius,
+            framed=framed,
+        )
     if isinstance(solid, Box):
         corners = solid.corners()
     else:
-        corners = [(solid.cx + solid.radius * math.cos(a), solid.cy + solid.radius * math.sin(a), z)
-                   for z in (solid.z0, solid.z1) for a in (i * math.pi / 12 for i in range(24))]
+        corners = [
+            (solid.cx + solid.radius * math.cos(a), solid.cy + solid.radius * math.sin(a), z)
+            for z in (solid.z0, solid.z1)
+            for a in (i * math.pi / 12 for i in range(24))
+        ]
     return Shape("polygon", style, _hull([view.project(c) for c in corners]), framed=framed)
 
 
@@ -135,9 +182,19 @@ def generic_animation(position: str) -> Animation:
     root = POSITION_ROOT.get(position, "stand")
     base = ROOTS[root]
     nod = dict(base.angles, neck=base.angles["neck"] + (-12.0 if root == "lie_front" else 12.0))
-    return Animation(root, View(), None, (), 0.6, (), base.support,
-                     Keyframe("start", 2.0, "in_out", base.angles), (),
-                     Keyframe("hold", 2.0, "in_out", nod), ())
+    return Animation(
+        root,
+        View(),
+        None,
+        (),
+        0.6,
+        (),
+        base.support,
+        Keyframe("start", 2.0, "in_out", base.angles),
+        (),
+        Keyframe("hold", 2.0, "in_out", nod),
+        (),
+    )
 
 
 def _areas(exercise: Any, anim: Animation) -> tuple[str, ...]:

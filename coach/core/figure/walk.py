@@ -17,7 +17,7 @@ def walk_angles(t: float) -> dict[str, float]:
         p = phase + shift
         swing = max(0.0, math.cos(p))  # 1 in mid-swing, 0 through stance
         angles[f"hip_{side}"] = 16.0 * math.sin(p) + 6.0 * swing
-        angles[f"knee_{side}"] = 5.0 + 45.0 * swing ** 2 + 6.0 * max(0.0, -math.sin(p))
+        angles[f"knee_{side}"] = 5.0 + 45.0 * swing**2 + 6.0 * max(0.0, -math.sin(p))
         angles[f"ankle_{side}"] = -12.0 * swing + 10.0 * max(0.0, -math.sin(p)) ** 2
         angles[f"shoulder_{side}"] = -20.0 * math.sin(p)
         angles[f"shoulder_{side}_out"] = 6.0

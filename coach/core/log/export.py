@@ -29,23 +29,47 @@ def parse_since(text: str | None) -> date | None:
             return date.fromisoformat(text.strip())
     except ValueError:
         pass
-    raise CoachError(f"--since needs a real date written YYYY-MM-DD, such as 2024-05-31, "
-                     f"not '{text}'.")
+    raise CoachError(
+        f"--since needs a real date written YYYY-MM-DD, such as 2024-05-31, not '{text}'."
+    )
 
 
 def csv_columns() -> list[str]:
-    return ["session", "routine_id", "routine", "start", "end", "duration_s", "outcome",
-            "reps_done", "reps_planned", "reps_skipped", "pain_before", "pain_after", "note"]
+    return [
+        "session",
+        "routine_id",
+        "routine",
+        "start",
+        "end",
+        "duration_s",
+        "outcome",
+        "reps_done",
+        "reps_planned",
+        "reps_skipped",
+        "pain_before",
+        "pain_after",
+        "note",
+    ]
 
 
 def csv_row(record: SessionRecord) -> list[Any]:
     """One session as values in `csv_columns()` order (None for unknown)."""
     duration = record.duration_s
-    return [record.id, record.routine_id, record.routine_name, record.started.isoformat(),
-            record.ended.isoformat() if record.ended else None,
-            None if duration is None else round(duration), record.outcome, record.reps_done,
-            record.reps_planned, record.reps_skipped, record.pain_before, record.pain_after,
-            record.note]
+    return [
+        record.id,
+        record.routine_id,
+        record.routine_name,
+        record.started.isoformat(),
+        record.ended.isoformat() if record.ended else None,
+        None if duration is None else round(duration),
+        record.outcome,
+        record.reps_done,
+        record.reps_planned,
+        record.reps_skipped,
+        record.pain_before,
+        record.pain_after,
+        record.note,
+    ]
 
 
 def write_csv(records: Iterable[SessionRecord], handle: IO[str]) -> None:
@@ -57,11 +81,20 @@ def write_csv(records: Iterable[SessionRecord], handle: IO[str]) -> None:
 
 def session_as_dict(record: SessionRecord, reps: list[RepRecord]) -> dict[str, Any]:
     data = dict(zip(csv_columns(), csv_row(record)))
-    data["reps"] = [{
-        "item": rep.item, "exercise_id": rep.exercise_id, "side": rep.side, "set": rep.set,
-        "rep": rep.rep, "planned_hold_s": rep.planned_hold_s,
-        "actual_hold_s": rep.actual_hold_s, "skipped": rep.skipped, "at": rep.at.isoformat(),
-    } for rep in reps]
+    data["reps"] = [
+        {
+            "item": rep.item,
+            "exercise_id": rep.exercise_id,
+            "side": rep.side,
+            "set": rep.set,
+            "rep": rep.rep,
+            "planned_hold_s": rep.planned_hold_s,
+            "actual_hold_s": rep.actual_hold_s,
+            "skipped": rep.skipped,
+            "at": rep.at.isoformat(),
+        }
+        for rep in reps
+    ]
     return data
 
 
@@ -74,23 +107,46 @@ def format_duration(seconds: float | None) -> str:
 
 
 def history_table(records: list[SessionRecord]) -> str:
-    header = ("Routine", "Start", "End", "Duration", "Outcome", "Reps", "Skipped",
-              "Pain before", "Pain after", "Note")
+    header = (
+        "Routine",
+        "Start",
+        "End",
+        "Duration",
+        "Outcome",
+        "Reps",
+        "Skipped",
+        "Pain before",
+        "Pain after",
+        "Note",
+    )
     rows = [header]
     for r in records:
         same_day = r.ended is not None and r.ended.date() == r.started.date()
-        end = "-" if r.ended is None else r.ended.strftime("%H:%M" if same_day else
-                                                          "%Y-%m-%d %H:%M")
-        rows.append((r.routine_name, r.started.strftime("%Y-%m-%d %H:%M"), end,
-                     format_duration(r.duration_s), r.outcome or "in progress",
-                     f"{r.reps_done}/{r.reps_planned}", str(r.reps_skipped),
-                     _pain(r.pain_before), _pain(r.pain_after), r.note.replace("\n", " ")))
+        end = (
+            "-" if r.ended is None else r.ended.strftime("%H:%M" if same_day else "%Y-%m-%d %H:%M")
+        )
+        rows.append(
+            (
+                r.routine_name,
+                r.started.strftime("%Y-%m-%d %H:%M"),
+                end,
+                format_duration(r.duration_s),
+                r.outcome or "in progress",
+                f"{r.reps_done}/{r.reps_planned}",
+                str(r.reps_skipped),
+                _pain(r.pain_before),
+                _pain(r.pain_after),
+                r.note.replace("\n", " "),
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
     right = {3, 5, 6, 7, 8}  # numbers line up on the right
     lines = []
     for row in rows:
-        cells = [cell.rjust(w) if i in right else cell.ljust(w)
-                 for i, (cell, w) in enumerate(zip(row, widths))]
+        cells = [
+            cell.rjust(w) if i in right else cell.ljust(w)
+            for i, (cell, w) in enumerate(zip(row, widths))
+        ]
         lines.append("  ".join(cells + [row[-1]]).rstrip())
     return "\n".join(lines)
 

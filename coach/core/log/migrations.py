@@ -54,8 +54,9 @@ def _to_v1(db: sqlite3.Connection) -> None:
 def _to_v2(db: sqlite3.Connection) -> None:
     """Pain before and after (0-10) and a free note per session."""
     for column in ("pain_before", "pain_after"):
-        db.execute(f"ALTER TABLE sessions ADD COLUMN {column} INTEGER"
-                   f" CHECK ({column} BETWEEN 0 AND 10)")
+        db.execute(
+            f"ALTER TABLE sessions ADD COLUMN {column} INTEGER CHECK ({column} BETWEEN 0 AND 10)"
+        )
     db.execute("ALTER TABLE sessions ADD COLUMN note TEXT NOT NULL DEFAULT ''")
 
 

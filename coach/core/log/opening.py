@@ -37,8 +37,9 @@ def connect(path: Path) -> tuple[sqlite3.Connection, str | None]:
         if not is_damage(exc):
             raise failure(exc, path) from exc
     aside = _move_aside(path)
-    notice = (f"The session log was damaged, so it was moved to {aside} and a new, empty "
-              f"log was started.")
+    notice = (
+        f"The session log was damaged, so it was moved to {aside} and a new, empty log was started."
+    )
     try:
         return _open(path), notice
     except (sqlite3.Error, OSError, _Damaged) as exc:
@@ -56,7 +57,8 @@ def _open(path: Path) -> sqlite3.Connection:
             raise StoreError(
                 f"The session log {path} was written by a newer version of Stretch Coach "
                 f"(schema {version}, this version reads up to {migrations.LATEST}), so it was "
-                f"left untouched; please update Stretch Coach.")
+                f"left untouched; please update Stretch Coach."
+            )
         if _truncated(path):
             raise _Damaged("the file is shorter than its header says")
         db.execute("PRAGMA foreign_keys = ON")
@@ -68,8 +70,9 @@ def _open(path: Path) -> sqlite3.Connection:
         # table is checked and the rest is caught when read (see mark_damaged).
         marker = check_marker(path)
         full = marker.exists()
-        problems = db.execute("PRAGMA quick_check(1)" if full
-                              else "PRAGMA quick_check(sessions)").fetchall()
+        problems = db.execute(
+            "PRAGMA quick_check(1)" if full else "PRAGMA quick_check(sessions)"
+        ).fetchall()
         if problems != [("ok",)]:
             raise _Damaged(str(problems[0][0]) if problems else "no answer")
         if full:
@@ -126,8 +129,9 @@ def _move_aside(path: Path) -> Path:
             if companion.exists():
                 companion.rename(aside.with_name(aside.name + suffix))
     except OSError as exc:
-        raise StoreError(f"The session log {path} is damaged and could not be moved aside "
-                         f"({exc.strerror}).") from exc
+        raise StoreError(
+            f"The session log {path} is damaged and could not be moved aside ({exc.strerror})."
+        ) from exc
     return aside
 
 
@@ -140,22 +144,33 @@ def failure(exc: BaseException, path: Path) -> StoreError:
     primary = code & 0xFF if code is not None else None
     err = exc.errno if isinstance(exc, OSError) else None
     if primary in (_READONLY, _CANTOPEN, _PERM, _AUTH) or err in _READONLY_ERRNOS:
-        return StoreError(f"Stretch Coach cannot write its session log in {folder}: the folder "
-                          f"is read-only or not yours; choose another with --data-dir.")
+        return StoreError(
+            f"Stretch Coach cannot write its session log in {folder}: the folder "
+            f"is read-only or not yours; choose another with --data-dir."
+        )
     if primary == _FULL or err in _FULL_ERRNOS:
-        return StoreError(f"The disk holding {folder} is full, so the session log cannot be "
-                          f"saved; free some space and try again.")
+        return StoreError(
+            f"The disk holding {folder} is full, so the session log cannot be "
+            f"saved; free some space and try again."
+        )
     if primary in (_BUSY, _LOCKED):
-        return StoreError(f"The session log {path} is locked by another program; "
-                          f"try again in a moment.")
+        return StoreError(
+            f"The session log {path} is locked by another program; try again in a moment."
+        )
     if isinstance(exc, _Damaged) or primary in (_CORRUPT, _NOTADB):
-        return StoreError(f"The session log {path} is damaged; restart Stretch Coach to set "
-                          f"it aside and start a new one.")
+        return StoreError(
+            f"The session log {path} is damaged; restart Stretch Coach to set "
+            f"it aside and start a new one."
+        )
     if primary == _IOERR:
-        return StoreError(f"The session log {path} could not be written (disk I/O error); "
-                          f"the disk may be full or failing.")
+        return StoreError(
+            f"The session log {path} could not be written (disk I/O error); "
+            f"the disk may be full or failing."
+        )
     if err == errno.ENOTDIR:
-        return StoreError(f"Stretch Coach cannot keep its session log in {folder}: part of "
-                          f"that path is a file, not a folder.")
+        return StoreError(
+            f"Stretch Coach cannot keep its session log in {folder}: part of "
+            f"that path is a file, not a folder."
+        )
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
     return StoreError(f"The session log {path} cannot be used ({reason}).")

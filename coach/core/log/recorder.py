@@ -23,9 +23,15 @@ class SessionRecorder:
     player shows it once) and the recorder keeps trying with the next event,
     so a rep made after space was freed is still saved."""
 
-    def __init__(self, log: SessionLog, routine: Routine, *,
-                 now: Callable[[], datetime] = local_now, pain_before: int | None = None,
-                 on_rep: Callable[[RepCompleted], None] | None = None) -> None:
+    def __init__(
+        self,
+        log: SessionLog,
+        routine: Routine,
+        *,
+        now: Callable[[], datetime] = local_now,
+        pain_before: int | None = None,
+        on_rep: Callable[[RepCompleted], None] | None = None,
+    ) -> None:
         self.log = log
         self.routine = routine
         self.session_id: int | None = None
@@ -45,16 +51,27 @@ class SessionRecorder:
         if isinstance(event, SessionStarted):
             if self.session_id is None:
                 self.session_id = self.log.begin_session(
-                    self.routine.id, self.routine.name, event.reps_planned,
-                    started=self._now(), pain_before=self._pain_before)
+                    self.routine.id,
+                    self.routine.name,
+                    event.reps_planned,
+                    started=self._now(),
+                    pain_before=self._pain_before,
+                )
         elif self.session_id is None:
             return
         elif isinstance(event, RepCompleted):
             self.log.record_rep(
-                self.session_id, item=event.item, exercise_id=event.exercise_id,
-                side=event.side, set=event.set, rep=event.rep,
-                planned_hold_s=event.planned_hold_s, actual_hold_s=event.actual_hold_s,
-                skipped=event.skipped, at=self._now())
+                self.session_id,
+                item=event.item,
+                exercise_id=event.exercise_id,
+                side=event.side,
+                set=event.set,
+                rep=event.rep,
+                planned_hold_s=event.planned_hold_s,
+                actual_hold_s=event.actual_hold_s,
+                skipped=event.skipped,
+                at=self._now(),
+            )
             if self._on_rep is not None:
                 self._on_rep(event)
         elif isinstance(event, SessionEnded):

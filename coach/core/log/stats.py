@@ -98,8 +98,12 @@ class Progress:
         """One pass over the sessions, in any order; a session counts on the
         local day it started, and sessions still being played count no minutes."""
         progress = cls()
-        minutes, sessions, active, pain = (progress.minutes, progress.sessions,
-                                           progress.active_days, progress.pain)
+        minutes, sessions, active, pain = (
+            progress.minutes,
+            progress.sessions,
+            progress.active_days,
+            progress.pain,
+        )
         for record in records:
             day = record.started.date()
             progress.total_sessions += 1
@@ -110,8 +114,9 @@ class Progress:
             if record.reps_done:
                 active.add(day)
             if record.pain_before is not None or record.pain_after is not None:
-                pain.append(PainPoint(record.id, record.started, record.pain_before,
-                                      record.pain_after))
+                pain.append(
+                    PainPoint(record.id, record.started, record.pain_before, record.pain_after)
+                )
         pain.sort(key=lambda p: (p.started, p.session_id))
         return progress
 
@@ -128,8 +133,10 @@ class Progress:
         """(Monday, sessions) for the last `weeks` weeks, this week last."""
         monday = today - today.weekday() * DAY
         starts = [monday - 7 * (weeks - 1 - i) * DAY for i in range(weeks)]
-        return [(start, sum(self.sessions.get(start + k * DAY, 0) for k in range(7)))
-                for start in starts]
+        return [
+            (start, sum(self.sessions.get(start + k * DAY, 0) for k in range(7)))
+            for start in starts
+        ]
 
     def streaks(self, today: date) -> Streaks:
         """Runs of days with at least one rep done. Today not done yet does
@@ -150,9 +157,14 @@ class Progress:
     def heat_map(self, today: date, weeks: int = 12) -> HeatMap:
         first = today - today.weekday() * DAY - 7 * (weeks - 1) * DAY
         grid: list[list[float | None]] = [
-            [None if first + (7 * col + row) * DAY > today
-             else self.minutes.get(first + (7 * col + row) * DAY, 0.0) for col in range(weeks)]
-            for row in range(7)]
+            [
+                None
+                if first + (7 * col + row) * DAY > today
+                else self.minutes.get(first + (7 * col + row) * DAY, 0.0)
+                for col in range(weeks)
+            ]
+            for row in range(7)
+        ]
         return HeatMap(first, grid)
 
     def pain_since(self, first_day: date | None = None) -> list[PainPoint]:
@@ -171,8 +183,10 @@ class Progress:
         if first is None or first.first_rating == 0:
             return []
         p0, d0 = first.first_rating, first.started.date()
-        return [GoalBand(label, d0 + start * DAY, d0 + end * DAY, share * p0)
-                for label, share, start, end in GOALS]
+        return [
+            GoalBand(label, d0 + start * DAY, d0 + end * DAY, share * p0)
+            for label, share, start, end in GOALS
+        ]
 
     def goal_path(self, until: date) -> list[tuple[date, float]]:
         """The goal as a line: the first rating, easing down to each band's

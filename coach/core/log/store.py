@@ -116,8 +116,15 @@ class SessionLog:
 
     # -- writing ------------------------------------------------------------
 
-    def begin_session(self, routine_id: str, routine_name: str, reps_planned: int, *,
-                      started: datetime | None = None, pain_before: int | None = None) -> int:
+    def begin_session(
+        self,
+        routine_id: str,
+        routine_name: str,
+        reps_planned: int,
+        *,
+        started: datetime | None = None,
+        pain_before: int | None = None,
+    ) -> int:
         _check_pain(pain_before)
         with self._guard():
             lock = OwnerLock(self._lock_dir)
@@ -125,8 +132,16 @@ class SessionLog:
                 cursor = self._db.execute(
                     "INSERT INTO sessions (routine_id, routine_name, started, reps_planned,"
                     " pid, owner, pain_before) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (routine_id, routine_name, _stamp(started), reps_planned,
-                     os.getpid(), lock.token, pain_before))
+                    (
+                        routine_id,
+                        routine_name,
+                        _stamp(started),
+                        reps_planned,
+                        os.getpid(),
+                        lock.token,
+                        pain_before,
+                    ),
+                )
             except BaseException:
                 lock.release()
                 raise
@@ -134,23 +149,49 @@ class SessionLog:
         self._owned[session_id] = lock
         return session_id
 
-    def record_rep(self, session_id: int, *, item: int, exercise_id: str, side: str | None,
-                   set: int, rep: int, planned_hold_s: float, actual_hold_s: float,
-                   skipped: bool, at: datetime | None = None) -> None:
+    def record_rep(
+        self,
+        session_id: int,
+        *,
+        item: int,
+        exercise_id: str,
+        side: str | None,
+        set: int,
+        rep: int,
+        planned_hold_s: float,
+        actual_hold_s: float,
+        skipped: bool,
+        at: datetime | None = None,
+    ) -> None:
         """Commit one rep; a rep recorded again (done over) replaces the first."""
         with self._guard():
-            self._db.execute(_REP_UPSERT, (
-                session_id, item, exercise_id, side or "", set, rep, float(planned_hold_s),
-                round(float(actual_hold_s), 3), int(skipped), _stamp(at)))
+            self._db.execute(
+                _REP_UPSERT,
+                (
+                    session_id,
+                    item,
+                    exercise_id,
+                    side or "",
+                    set,
+                    rep,
+                    float(planned_hold_s),
+                    round(float(actual_hold_s), 3),
+                    int(skipped),
+                    _stamp(at),
+                ),
+            )
 
-    def set_pain(self, session_id: int, before: int | None = None,
-                 after: int | None = None) -> None:
+    def set_pain(
+        self, session_id: int, before: int | None = None, after: int | None = None
+    ) -> None:
         _check_pain(before)
         _check_pain(after)
         with self._guard():
             self._db.execute(
                 "UPDATE sessions SET pain_before = COALESCE(?, pain_before),"
-                " pain_after = COALESCE(?, pain_after) WHERE id = ?", (before, after, session_id))
+                " pain_after = COALESCE(?, pain_after) WHERE id = ?",
+                (before, after, session_id),
+            )
 
     def set_note(self, session_id: int, text: str) -> None:
         with self._guard():
@@ -160,8 +201,10 @@ class SessionLog:
         if outcome not in ("completed", "stopped", "pain", "interrupted"):
             raise ValueError(f"unknown session outcome {outcome!r}")
         with self._guard():
-            self._db.execute("UPDATE sessions SET outcome = ?, ended = ? WHERE id = ?",
-                             (outcome, _stamp(ended), session_id))
+            self._db.execute(
+                "UPDATE sessions SET outcome = ?, ended = ? WHERE id = ?",
+                (outcome, _stamp(ended), session_id),
+            )
         lock = self._owned.pop(session_id, None)
         if lock is not None:
             lock.release()
@@ -177,7 +220,8 @@ class SessionLog:
         it at its last rep; returns how many. Live sessions are left alone."""
         with self._guard():
             rows = self._db.execute(
-                "SELECT id, owner, pid FROM sessions WHERE outcome IS NULL").fetchall()
+                "SELECT id, owner, pid FROM sessions WHERE outcome IS NULL"
+            ).fetchall()
         closed = 0
         for session_id, owner, pid in rows:
             if session_id in self._owned or owner_alive(self._lock_dir, owner, pid):
@@ -187,7 +231,9 @@ class SessionLog:
                 closed += self._db.execute(
                     "UPDATE sessions SET outcome = 'interrupted', ended = COALESCE("
                     "(SELECT MAX(at) FROM reps WHERE session_id = ?), started)"
-                    " WHERE id = ? AND outcome IS NULL", (session_id, session_id)).rowcount
+                    " WHERE id = ? AND outcome IS NULL",
+                    (session_id, session_id),
+                ).rowcount
         return closed
 
     # -- reading ------------------------------------------------------------
@@ -198,8 +244,23 @@ class SessionLog:
         self.mark_interrupted()
         with self._guard():
             rows = self._db.execute(_SESSIONS, (since.isoformat() if since else "",)).fetchall()
-        return [SessionRecord(r[0], r[1], r[2], datetime.fromisoformat(r[3]), _when(r[4]),
-                              r[5], r[6], r[7], r[8], r[9], r[10], r[11]) for r in rows]
+        return [
+            SessionRecord(
+                r[0],
+                r[1],
+                r[2],
+                datetime.fromisoformat(r[3]),
+                _when(r[4]),
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                r[9],
+                r[10],
+                r[11],
+            )
+            for r in rows
+        ]
 
     def reps(self, session_id: int) -> list[RepRecord]:
         """A session's reps in the order they were first done."""
@@ -207,9 +268,23 @@ class SessionLog:
             rows = self._db.execute(
                 "SELECT session_id, item, exercise_id, side, set_no, rep_no, planned_hold_s,"
                 " actual_hold_s, skipped, at FROM reps WHERE session_id = ? ORDER BY id",
-                (session_id,)).fetchall()
-        return [RepRecord(r[0], r[1], r[2], r[3] or None, r[4], r[5], r[6], r[7], bool(r[8]),
-                          datetime.fromisoformat(r[9])) for r in rows]
+                (session_id,),
+            ).fetchall()
+        return [
+            RepRecord(
+                r[0],
+                r[1],
+                r[2],
+                r[3] or None,
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                bool(r[8]),
+                datetime.fromisoformat(r[9]),
+            )
+            for r in rows
+        ]
 
     def close(self) -> None:
         for lock in self._owned.values():

@@ -32,7 +32,8 @@ def _seconds_since_boot() -> float:
 
 
 _system_seconds: Callable[[], float] = (
-    _seconds_since_boot if hasattr(time, "CLOCK_BOOTTIME") else time.monotonic)
+    _seconds_since_boot if hasattr(time, "CLOCK_BOOTTIME") else time.monotonic
+)
 
 
 class SystemClock:

@@ -14,8 +14,18 @@ from dataclasses import dataclass
 from coach.core.catalog.loader import Catalog, Exercise, Routine, RoutineItem
 from coach.core.session.clock import Clock
 from coach.core.session.events import (
-    Event, ExerciseStarted, HoldEnded, HoldStarted, Paused, Phase, PhaseStarted, RepCompleted,
-    Resumed, SessionEnded, SessionStarted, SideSwitched,
+    Event,
+    ExerciseStarted,
+    HoldEnded,
+    HoldStarted,
+    Paused,
+    Phase,
+    PhaseStarted,
+    RepCompleted,
+    Resumed,
+    SessionEnded,
+    SessionStarted,
+    SideSwitched,
 )
 from coach.core.session.plan import Step, plan_steps, reps_planned
 
@@ -52,13 +62,22 @@ class SessionState:
 
 
 class Session:
-    def __init__(self, routine: Routine, catalog: Catalog, clock: Clock, *,
-                 lead_in_s: float = 5, switch_side_s: float = 5, max_gap_s: float = 5) -> None:
+    def __init__(
+        self,
+        routine: Routine,
+        catalog: Catalog,
+        clock: Clock,
+        *,
+        lead_in_s: float = 5,
+        switch_side_s: float = 5,
+        max_gap_s: float = 5,
+    ) -> None:
         self.routine = routine
         self.clock = clock
         self.exercises = tuple(catalog.exercise(item.exercise) for item in routine.items)
-        self.steps: tuple[Step, ...] = plan_steps(self.exercises, routine, lead_in_s=lead_in_s,
-                                                  switch_side_s=switch_side_s)
+        self.steps: tuple[Step, ...] = plan_steps(
+            self.exercises, routine, lead_in_s=lead_in_s, switch_side_s=switch_side_s
+        )
         self.reps_planned = reps_planned(self.exercises, routine)
         # A gap is measured in real seconds: a demo clock at 100x moves 100 s
         # between two ticks 1 s apart without anything being wrong.
@@ -81,8 +100,9 @@ class Session:
         self._started = True
         now = self.clock.now()
         self._heartbeat = now
-        events: list[Event] = [SessionStarted(self.routine.id, self.routine.name,
-                                              self.reps_planned)]
+        events: list[Event] = [
+            SessionStarted(self.routine.id, self.routine.name, self.reps_planned)
+        ]
         if not self.steps:
             return events + self._finish(Phase.DONE, "completed")
         events += self._enter(0, now, first=True)
@@ -171,17 +191,30 @@ class Session:
         nxt = self.steps[index + 1].phase if index + 1 < len(self.steps) else Phase.DONE
         item = self.routine.items[item_index]
         return SessionState(
-            phase=phase, paused=self._paused, pause_reason=self._pause_reason,
-            seconds_left=left, phase_length=length, seconds_into_phase=length - left,
-            exercise_index=item_index, exercise=self.exercises[item_index], item=item,
-            next_exercise=(self.exercises[item_index + 1]
-                           if item_index + 1 < len(self.exercises) else None),
+            phase=phase,
+            paused=self._paused,
+            pause_reason=self._pause_reason,
+            seconds_left=left,
+            phase_length=length,
+            seconds_into_phase=length - left,
+            exercise_index=item_index,
+            exercise=self.exercises[item_index],
+            item=item,
+            next_exercise=(
+                self.exercises[item_index + 1] if item_index + 1 < len(self.exercises) else None
+            ),
             next_phase=None if self.finished else nxt,
-            rep=step.rep if step else 0, reps=item.reps, set=step.set if step else 0,
-            sets=item.sets, side=step.side if step else None,
+            rep=step.rep if step else 0,
+            reps=item.reps,
+            set=step.set if step else 0,
+            sets=item.sets,
+            side=step.side if step else None,
             depth=step.depth if step else 1.0,
-            reps_done=self.reps_done, reps_skipped=self.reps_skipped,
-            reps_planned=self.reps_planned, step_index=index, step_count=len(self.steps),
+            reps_done=self.reps_done,
+            reps_skipped=self.reps_skipped,
+            reps_planned=self.reps_planned,
+            step_index=index,
+            step_count=len(self.steps),
             finished=self.finished,
         )
 
@@ -257,12 +290,21 @@ class Session:
         if step.ends_rep:
             self._results[(step.item, step.side, step.set, step.rep)] = skipped
             planned = float(self.routine.items[step.item].hold_s)
-            events.append(RepCompleted(self.exercises[step.item].id, step.side, step.set,
-                                       step.rep, planned, held, skipped, step.item))
+            events.append(
+                RepCompleted(
+                    self.exercises[step.item].id,
+                    step.side,
+                    step.set,
+                    step.rep,
+                    planned,
+                    held,
+                    skipped,
+                    step.item,
+                )
+            )
         return events
 
     def _finish(self, phase: Phase, outcome: str) -> list[Event]:
         self._end_phase = phase
         self._paused, self._pause_reason = False, None
-        return [PhaseStarted(phase, 0.0),
-                SessionEnded(outcome, self.reps_done, self.reps_skipped)]
+        return [PhaseStarted(phase, 0.0), SessionEnded(outcome, self.reps_done, self.reps_skipped)]

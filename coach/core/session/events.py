@@ -11,12 +11,12 @@ from enum import StrEnum
 
 
 class Phase(StrEnum):
-    LEAD_IN = "lead_in"          # "get ready": before an exercise and after a side switch
-    MOVE_IN = "move_in"          # easing into the stretch
+    LEAD_IN = "lead_in"  # "get ready": before an exercise and after a side switch
+    MOVE_IN = "move_in"  # easing into the stretch
     HOLD = "hold"
     RELEASE = "release"
-    WALK = "walk"                # a few steps between reps
-    REST = "rest"                # between sets
+    WALK = "walk"  # a few steps between reps
+    REST = "rest"  # between sets
     SWITCH_SIDE = "switch_side"
     DONE = "done"
     STOPPED = "stopped"

@@ -23,10 +23,10 @@ DEPTH_LAST = 1.0
 class Step:
     phase: Phase
     length: float
-    item: int               # index into routine.items
+    item: int  # index into routine.items
     set: int
     rep: int
-    side: str | None        # 'left' | 'right' | None
+    side: str | None  # 'left' | 'right' | None
     depth: float
     ends_rep: bool = False  # leaving this step completes the rep (hold, or release if no hold)
 
@@ -62,8 +62,9 @@ def reps_planned(exercises: Sequence[Exercise], routine: Routine) -> int:
     return sum(item.reps * item.sets * ex.side_count for ex, item in zip(exercises, routine.items))
 
 
-def plan_steps(exercises: Sequence[Exercise], routine: Routine, *,
-               lead_in_s: float, switch_side_s: float) -> tuple[Step, ...]:
+def plan_steps(
+    exercises: Sequence[Exercise], routine: Routine, *, lead_in_s: float, switch_side_s: float
+) -> tuple[Step, ...]:
     steps: list[Step] = []
     for index, (ex, item) in enumerate(zip(exercises, routine.items)):
         previous: tuple[int, str | None] | None = None
@@ -84,12 +85,33 @@ def plan_steps(exercises: Sequence[Exercise], routine: Routine, *,
             steps.append(Step(Phase.MOVE_IN, float(ex.move_s), index, set_no, rep, side, depth))
             # Every rep keeps the one step that logs it, even at length 0.
             if item.hold_s > 0:
-                steps.append(Step(Phase.HOLD, float(item.hold_s), index, set_no, rep, side,
-                                  depth, ends_rep=True))
-                steps.append(Step(Phase.RELEASE, float(ex.release_s), index, set_no, rep, side,
-                                  depth))
+                steps.append(
+                    Step(
+                        Phase.HOLD,
+                        float(item.hold_s),
+                        index,
+                        set_no,
+                        rep,
+                        side,
+                        depth,
+                        ends_rep=True,
+                    )
+                )
+                steps.append(
+                    Step(Phase.RELEASE, float(ex.release_s), index, set_no, rep, side, depth)
+                )
             else:
-                steps.append(Step(Phase.RELEASE, float(max(ex.release_s, 0)), index, set_no, rep,
-                                  side, depth, ends_rep=True))
+                steps.append(
+                    Step(
+                        Phase.RELEASE,
+                        float(max(ex.release_s, 0)),
+                        index,
+                        set_no,
+                        rep,
+                        side,
+                        depth,
+                        ends_rep=True,
+                    )
+                )
             previous = (set_no, side)
     return tuple(s for s in steps if s.length > 0 or s.ends_rep)

@@ -99,8 +99,9 @@ class Card:
         self._place(title, figures, facts, walk, steps, cautions, tick, gap, body_top)
         return True
 
-    def _split(self, walk: WalkPart, steps: ListPart, cautions: ListPart,
-               room: float, gap: float) -> None:
+    def _split(
+        self, walk: WalkPart, steps: ListPart, cautions: ListPart, room: float, gap: float
+    ) -> None:
         """Keep the entries that fit in `room` (counted with trailing gaps);
         the rest go to the continuation card."""
         room -= walk.height + gap if walk.height else 0.0
@@ -117,7 +118,9 @@ class Card:
         if steps.kept < len(steps.entries) or cautions.kept < len(cautions.entries):
             self.overflow = self.content.continuation(
                 self.content.first_step + steps.kept,
-                steps.texts[steps.kept:], cautions.texts[cautions.kept:])
+                steps.texts[steps.kept :],
+                cautions.texts[cautions.kept :],
+            )
 
     def _place(self, title, figures, facts, walk, steps, cautions, tick, gap, body_top) -> None:
         x0 = y0 = self.pad

@@ -17,8 +17,10 @@ PRINT_COLORS = FigureColors.print()
 
 def key_poses(content: CardContent) -> tuple[Pose, ...]:
     """The poses a card shows: where you start, and where you hold at full depth."""
-    return tuple(pose_at(content.exercise, panel.phase, 0.0, side=panel.side, depth=1.0)
-                 for panel in content.panels)
+    return tuple(
+        pose_at(content.exercise, panel.phase, 0.0, side=panel.side, depth=1.0)
+        for panel in content.panels
+    )
 
 
 class FiguresPart:
@@ -26,8 +28,14 @@ class FiguresPart:
     that draws the figures clearly larger (a lying figure is long and low).
     The card decides the room: `min_height` at least, then `fit(room)`."""
 
-    def __init__(self, content: CardContent, poses: tuple[Pose, ...], fonts: Fonts, width: float,
-                 units: Units) -> None:
+    def __init__(
+        self,
+        content: CardContent,
+        poses: tuple[Pose, ...],
+        fonts: Fonts,
+        width: float,
+        units: Units,
+    ) -> None:
         self.content, self.poses, self.units, self.width = content, poses, units, width
         self.count = count = len(content.panels)
         self.gap_x = max(units.mm(5), width * 0.06) if count > 1 else 0.0
@@ -35,16 +43,27 @@ class FiguresPart:
         self.row_w = (width - self.gap_x * (count - 1)) / max(1, count)
         self.badge = TextBlock("0", fonts.small_bold, width, units.device).height * 1.15
         label_w = self.row_w - self.badge - units.pt(3)
-        self.labels = [TextBlock(p.label, fonts.small_bold, label_w, units.device)
-                       for p in content.panels]
-        self.numbers = [TextBlock(str(i + 1), fonts.small_bold, self.badge, units.device,
-                                  align=Qt.AlignmentFlag.AlignHCenter)
-                        for i in range(count)]
+        self.labels = [
+            TextBlock(p.label, fonts.small_bold, label_w, units.device) for p in content.panels
+        ]
+        self.numbers = [
+            TextBlock(
+                str(i + 1),
+                fonts.small_bold,
+                self.badge,
+                units.device,
+                align=Qt.AlignmentFlag.AlignHCenter,
+            )
+            for i in range(count)
+        ]
         self.label_h = max([self.badge, *(b.height for b in self.labels)]) + units.pt(2)
         self.inset = units.mm(1.2)
-        self.aspect = max(((y1 - y0) / (x1 - x0) for x0, y0, x1, y1 in (p.frame for p in poses)),
-                          default=1.0)
-        self.min_height = self.label_h + min(self._wanted(self.row_w), units.mm(22)) if count else 0.0
+        self.aspect = max(
+            ((y1 - y0) / (x1 - x0) for x0, y0, x1, y1 in (p.frame for p in poses)), default=1.0
+        )
+        self.min_height = (
+            self.label_h + min(self._wanted(self.row_w), units.mm(22)) if count else 0.0
+        )
         self.stacked = False
         self.panel_w = self.row_w
         self.figure_h = self.min_height - self.label_h
@@ -59,7 +78,9 @@ class FiguresPart:
 
     def fit(self, room: float) -> None:
         """Take what is needed of `room` (at least `min_height`)."""
-        row_h = max(self.min_height - self.label_h, min(room - self.label_h, self._wanted(self.row_w)))
+        row_h = max(
+            self.min_height - self.label_h, min(room - self.label_h, self._wanted(self.row_w))
+        )
         self.stacked, self.panel_w, self.figure_h = False, self.row_w, row_h
         self.height = row_h + self.label_h
         if self.count > 1:
@@ -80,17 +101,24 @@ class FiguresPart:
             radius = self.units.mm(1.5)
             painter.drawRoundedRect(frame, radius, radius)
             inset = self.inset
-            paint_pose(painter, frame.adjusted(inset, inset, -inset, -inset), self.poses[i],
-                       PRINT_COLORS)
+            paint_pose(
+                painter, frame.adjusted(inset, inset, -inset, -inset), self.poses[i], PRINT_COLORS
+            )
             self._paint_label(painter, i, left, top + self.figure_h + self.units.pt(2))
             if i and self.stacked:
                 middle = left + self.panel_w / 2
-                self._paint_arrow(painter, QPointF(middle, top - self.gap_y * 0.85),
-                                  QPointF(middle, top - self.gap_y * 0.15))
+                self._paint_arrow(
+                    painter,
+                    QPointF(middle, top - self.gap_y * 0.85),
+                    QPointF(middle, top - self.gap_y * 0.15),
+                )
             elif i:
                 middle = top + self.figure_h / 2
-                self._paint_arrow(painter, QPointF(left - self.gap_x * 0.85, middle),
-                                  QPointF(left - self.gap_x * 0.15, middle))
+                self._paint_arrow(
+                    painter,
+                    QPointF(left - self.gap_x * 0.85, middle),
+                    QPointF(left - self.gap_x * 0.15, middle),
+                )
 
     def _paint_label(self, painter: QPainter, i: int, left: float, top: float) -> None:
         label = self.labels[i]
@@ -116,4 +144,6 @@ class FiguresPart:
         base = end - along * head
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(INK)
-        painter.drawPolygon(QPolygonF([end, base + across * head * 0.6, base - across * head * 0.6]))
+        painter.drawPolygon(
+            QPolygonF([end, base + across * head * 0.6, base - across * head * 0.6])
+        )

@@ -66,9 +66,16 @@ class TextBlock:
     """One paragraph wrapped to a width: at word boundaries, or anywhere when a
     single word is wider than the line (so nothing ever runs past the edge)."""
 
-    def __init__(self, text: str, font: QFont, width: float, device: QPaintDevice,
-                 *, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
-                 color: QColor = INK) -> None:
+    def __init__(
+        self,
+        text: str,
+        font: QFont,
+        width: float,
+        device: QPaintDevice,
+        *,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        color: QColor = INK,
+    ) -> None:
         self.color = color
         self.layout = QTextLayout(text, font, device)
         option = QTextOption(align)
@@ -98,11 +105,20 @@ class TextBlock:
 class ListEntry:
     """A numbered step or a bulleted caution: the marker hangs in the margin."""
 
-    def __init__(self, marker: str, text: str, fonts: Fonts, width: float,
-                 units: Units, *, marker_width: float) -> None:
+    def __init__(
+        self,
+        marker: str,
+        text: str,
+        fonts: Fonts,
+        width: float,
+        units: Units,
+        *,
+        marker_width: float,
+    ) -> None:
         device = units.device
-        self.marker = TextBlock(marker, fonts.body_bold, marker_width, device,
-                                align=Qt.AlignmentFlag.AlignRight)
+        self.marker = TextBlock(
+            marker, fonts.body_bold, marker_width, device, align=Qt.AlignmentFlag.AlignRight
+        )
         self.indent = marker_width + units.pt(4)
         self.text = TextBlock(text, fonts.body, width - self.indent, device)
         self.height = max(self.text.height, self.marker.height)

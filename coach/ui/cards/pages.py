@@ -25,8 +25,12 @@ MARGIN_MM = 12.7
 
 def page_layout(paper: str) -> QPageLayout:
     margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    return QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait, margins,
-                       QPageLayout.Unit.Millimeter)
+    return QPageLayout(
+        QPageSize(PAPERS[paper]),
+        QPageLayout.Orientation.Portrait,
+        margins,
+        QPageLayout.Unit.Millimeter,
+    )
 
 
 @dataclass(frozen=True)
@@ -64,15 +68,23 @@ class PagePlan:
         self.units = u = Units(device)
         self.width, self.height = float(device.width()), float(device.height())
         self.header = TextBlock(sheet.title, print_font(13, bold=True), self.width * 0.62, device)
-        self.detail = TextBlock(sheet.detail, print_font(9), self.width * 0.38, device,
-                                align=Qt.AlignmentFlag.AlignRight, color=GREY_INK)
+        self.detail = TextBlock(
+            sheet.detail,
+            print_font(9),
+            self.width * 0.38,
+            device,
+            align=Qt.AlignmentFlag.AlignRight,
+            color=GREY_INK,
+        )
         self.header_h = max(self.header.height, self.detail.height) + u.mm(4)
         self.footer_h = u.mm(8)
         self.gutter = u.mm(7)
         self.rows, self.cols = _grid(per_page, self.width, self.height)
         area_h = self.height - self.header_h - self.footer_h
-        self.slot = QSizeF((self.width - (self.cols - 1) * self.gutter) / self.cols,
-                           (area_h - (self.rows - 1) * self.gutter) / self.rows)
+        self.slot = QSizeF(
+            (self.width - (self.cols - 1) * self.gutter) / self.cols,
+            (area_h - (self.rows - 1) * self.gutter) / self.rows,
+        )
         self.cards: list[Card] = []
         for content in sheet.cards:
             card = Card(content, self.slot, u)
@@ -84,15 +96,17 @@ class PagePlan:
 
     def slot_origin(self, index_on_page: int) -> QPointF:
         row, col = divmod(index_on_page, self.cols)
-        return QPointF(col * (self.slot.width() + self.gutter),
-                       self.header_h + row * (self.slot.height() + self.gutter))
+        return QPointF(
+            col * (self.slot.width() + self.gutter),
+            self.header_h + row * (self.slot.height() + self.gutter),
+        )
 
     def paint_page(self, painter: QPainter, page: int) -> None:
         """Paint page `page` (0-based) with the painter's origin at the top-left
         of the printable area."""
         self._paint_header(painter)
         first = page * self.per_page
-        on_page = self.cards[first:first + self.per_page]
+        on_page = self.cards[first : first + self.per_page]
         for i, card in enumerate(on_page):
             card.paint(painter, self.slot_origin(i))
         self._paint_cut_lines(painter, len(on_page))
@@ -110,15 +124,18 @@ class PagePlan:
         font = print_font(8)
         third = self.width / 3
         when = f"{sheet.printed_on.day} {sheet.printed_on:%B %Y}"
-        texts = ((APP_NAME, Qt.AlignmentFlag.AlignLeft),
-                 (f"Printed {when}", Qt.AlignmentFlag.AlignHCenter),
-                 (f"Page {page + 1} of {self.page_count}", Qt.AlignmentFlag.AlignRight))
+        texts = (
+            (APP_NAME, Qt.AlignmentFlag.AlignLeft),
+            (f"Printed {when}", Qt.AlignmentFlag.AlignHCenter),
+            (f"Page {page + 1} of {self.page_count}", Qt.AlignmentFlag.AlignRight),
+        )
         y = self.height - self.footer_h + u.mm(2.5)
         painter.setPen(QPen(RULE, u.pt(0.6)))
         painter.drawLine(QPointF(0, y - u.mm(1.5)), QPointF(self.width, y - u.mm(1.5)))
         for i, (text, align) in enumerate(texts):
             TextBlock(text, font, third, u.device, align=align, color=GREY_INK).draw(
-                painter, i * third, y)
+                painter, i * third, y
+            )
 
     def _paint_cut_lines(self, painter: QPainter, count: int) -> None:
         """Dashed lines along the gutters, only where they separate a card
@@ -144,8 +161,13 @@ class PagePlan:
                 painter.drawLine(QPointF(x, top), QPointF(x, bottom))
 
 
-def paint_pages(device: QPagedPaintDevice, painter: QPainter, sheet: CardSheet, per_page: int,
-                pages: range | None = None) -> int:
+def paint_pages(
+    device: QPagedPaintDevice,
+    painter: QPainter,
+    sheet: CardSheet,
+    per_page: int,
+    pages: range | None = None,
+) -> int:
     """Paint the sheet's pages (all, or the 0-based `pages`) on an open painter;
     returns the number of pages painted."""
     plan = PagePlan(sheet, device, per_page)

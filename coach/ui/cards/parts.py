@@ -31,15 +31,17 @@ def _pen(units: Units, color, width_pt: float, style=Qt.PenStyle.SolidLine) -> Q
 
 
 class TitlePart:
-    def __init__(self, content: CardContent, fonts: Fonts, width: float, units: Units,
-                 *, with_summary: bool) -> None:
+    def __init__(
+        self, content: CardContent, fonts: Fonts, width: float, units: Units, *, with_summary: bool
+    ) -> None:
         device = units.device
         self.width = width
         self.gap = units.pt(2)
         self.blocks = [TextBlock(content.title, fonts.title, width, device)]
         if content.subtitle:
-            self.blocks.append(TextBlock(content.subtitle, fonts.small, width, device,
-                                         color=GREY_INK))
+            self.blocks.append(
+                TextBlock(content.subtitle, fonts.small, width, device, color=GREY_INK)
+            )
         if with_summary and content.summary:
             self.blocks.append(TextBlock(content.summary, fonts.summary, width, device))
         self.height = sum(b.height for b in self.blocks) + self.gap * (len(self.blocks) - 1)
@@ -59,23 +61,43 @@ class FactsPart:
         device, center = units.device, Qt.AlignmentFlag.AlignHCenter
         self.units, self.width = units, width
         self.pad = units.pt(2.5)
-        natural = [max(TextBlock(f.label, fonts.small, width, device).width,
-                       TextBlock(f.value, fonts.body_bold, width, device).width) + 2 * self.pad
-                   for f in facts]
+        natural = [
+            max(
+                TextBlock(f.label, fonts.small, width, device).width,
+                TextBlock(f.value, fonts.body_bold, width, device).width,
+            )
+            + 2 * self.pad
+            for f in facts
+        ]
         count = len(facts)
         for self.columns in (count, (count + 1) // 2):
-            widths = [max(natural[c::self.columns]) for c in range(self.columns)] if count else []
+            widths = [max(natural[c :: self.columns]) for c in range(self.columns)] if count else []
             if sum(widths) <= width:
                 break
         else:  # too narrow even in two rows: equal columns, values wrap
             widths = [width / self.columns] * self.columns
         spare = (width - sum(widths)) / max(1, self.columns)
         self.widths = [w + spare for w in widths]
-        self.cells = [(TextBlock(f.label, fonts.small, self.widths[i % self.columns] - 2 * self.pad,
-                                 device, align=center, color=GREY_INK),
-                       TextBlock(f.value, fonts.body_bold,
-                                 self.widths[i % self.columns] - 2 * self.pad, device, align=center))
-                      for i, f in enumerate(facts)]
+        self.cells = [
+            (
+                TextBlock(
+                    f.label,
+                    fonts.small,
+                    self.widths[i % self.columns] - 2 * self.pad,
+                    device,
+                    align=center,
+                    color=GREY_INK,
+                ),
+                TextBlock(
+                    f.value,
+                    fonts.body_bold,
+                    self.widths[i % self.columns] - 2 * self.pad,
+                    device,
+                    align=center,
+                ),
+            )
+            for i, f in enumerate(facts)
+        ]
         self.label_h = max((label.height for label, _ in self.cells), default=0.0)
         value_h = max((value.height for _, value in self.cells), default=0.0)
         self.row_h = 2 * self.pad + self.label_h + value_h
@@ -91,16 +113,19 @@ class FactsPart:
         painter.drawRoundedRect(QRectF(x, y, self.width, self.height), radius, radius)
         painter.setPen(_pen(self.units, RULE, 0.4))
         for row in range(1, self.rows):
-            painter.drawLine(QPointF(x + self.pad, y + row * self.row_h),
-                             QPointF(x + self.width - self.pad, y + row * self.row_h))
+            painter.drawLine(
+                QPointF(x + self.pad, y + row * self.row_h),
+                QPointF(x + self.width - self.pad, y + row * self.row_h),
+            )
         for i, (label, value) in enumerate(self.cells):
             row, col = divmod(i, self.columns)
             left = x + sum(self.widths[:col])
             top = y + row * self.row_h
             if col:
                 painter.setPen(_pen(self.units, RULE, 0.4))
-                painter.drawLine(QPointF(left, top + self.pad),
-                                 QPointF(left, top + self.row_h - self.pad))
+                painter.drawLine(
+                    QPointF(left, top + self.pad), QPointF(left, top + self.row_h - self.pad)
+                )
             label.draw(painter, left + self.pad, top + self.pad)
             value.draw(painter, left + self.pad, top + self.pad + self.label_h)
 
@@ -128,8 +153,16 @@ class ListPart:
     """A heading over numbered or bulleted entries; can be cut after any entry
     so that the rest flows onto a continuation card."""
 
-    def __init__(self, heading: str, texts: Sequence[str], fonts: Fonts, width: float,
-                 units: Units, *, first_number: int | None) -> None:
+    def __init__(
+        self,
+        heading: str,
+        texts: Sequence[str],
+        fonts: Fonts,
+        width: float,
+        units: Units,
+        *,
+        first_number: int | None,
+    ) -> None:
         self.texts = tuple(texts)
         self.width = width
         self.gap = units.pt(2.5) * fonts.scale
@@ -140,8 +173,10 @@ class ListPart:
             markers = [f"{first_number + i}." for i in range(len(texts))]
         widest = max(markers, key=len, default="")
         marker_width = TextBlock(widest, fonts.body_bold, width, units.device).width
-        self.entries = [ListEntry(m, t, fonts, width, units, marker_width=marker_width)
-                        for m, t in zip(markers, texts)]
+        self.entries = [
+            ListEntry(m, t, fonts, width, units, marker_width=marker_width)
+            for m, t in zip(markers, texts)
+        ]
         self.kept = len(self.entries)
 
     def height_for(self, count: int) -> float:
@@ -177,12 +212,19 @@ class TickGridPart:
     def __init__(self, fonts: Fonts, width: float, units: Units) -> None:
         device = units.device
         self.units, self.width = units, width
-        self.caption = TextBlock("Tick each day you do it", fonts.small_bold,
-                                 width * 0.6, device)
-        self.started = TextBlock("Started: _________", fonts.small, width * 0.4, device,
-                                 align=Qt.AlignmentFlag.AlignRight, color=GREY_INK)
-        self.days = [TextBlock(str(d), fonts.small, width, device, color=GREY_INK)
-                     for d in range(1, TICK_DAYS + 1)]
+        self.caption = TextBlock("Tick each day you do it", fonts.small_bold, width * 0.6, device)
+        self.started = TextBlock(
+            "Started: _________",
+            fonts.small,
+            width * 0.4,
+            device,
+            align=Qt.AlignmentFlag.AlignRight,
+            color=GREY_INK,
+        )
+        self.days = [
+            TextBlock(str(d), fonts.small, width, device, color=GREY_INK)
+            for d in range(1, TICK_DAYS + 1)
+        ]
         self.gap = units.pt(2)
         self.box = min(max(units.mm(7) * fonts.scale, units.mm(4.8)), width / 7 - self.gap)
         head = max(self.caption.height, self.started.height)
@@ -198,8 +240,9 @@ class TickGridPart:
         inset = self.units.pt(1.5)
         for day in range(TICK_DAYS):
             row, col = divmod(day, 7)
-            rect = QRectF(x + col * (cell_w + self.gap), top + row * (self.box + self.gap),
-                          cell_w, self.box)
+            rect = QRectF(
+                x + col * (cell_w + self.gap), top + row * (self.box + self.gap), cell_w, self.box
+            )
             painter.setPen(_pen(self.units, RULE, 0.7))
             painter.drawRect(rect)
             self.days[day].draw(painter, rect.left() + inset, rect.top() + inset * 0.5)

@@ -19,8 +19,9 @@ class CardPrintPreview(QPrintPreviewDialog):
         super().__init__(self._printer, parent)
         self.sheet = sheet
         self._printer.setDocName(f"{sheet.title}: exercise cards")
-        self._printer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                                     QPageLayout.Unit.Millimeter)
+        self._printer.setPageMargins(
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
+        )
         self.setWindowTitle(f"Print cards: {sheet.title}")
         # Wide enough that the tool bar, with the layout choice at its end, shows whole.
         screen = self.screen().availableGeometry()

@@ -36,7 +36,8 @@ def ensure_gui_app() -> QGuiApplication:
     if app is not None:
         return app  # type: ignore[return-value]
     headless = sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
     if headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return QGuiApplication([sys.argv[0] if sys.argv and sys.argv[0] else "coach"])
@@ -113,9 +114,11 @@ def print_command(args: argparse.Namespace) -> int:
     path = Path(args.output).expanduser()
     pages = write_pdf(path, sheet_for(catalog, routine), per_page=args.per_page, paper=args.paper)
     cards = len(routine.items)
-    print(f"Wrote {cards} card{'s' if cards != 1 else ''} for '{routine.name}' on "
-          f"{pages} {args.paper.upper() if args.paper == 'a4' else 'Letter'} "
-          f"page{'s' if pages != 1 else ''} to {path}.")
+    print(
+        f"Wrote {cards} card{'s' if cards != 1 else ''} for '{routine.name}' on "
+        f"{pages} {args.paper.upper() if args.paper == 'a4' else 'Letter'} "
+        f"page{'s' if pages != 1 else ''} to {path}."
+    )
     return 0
 
 

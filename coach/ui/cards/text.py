@@ -52,12 +52,23 @@ class CardContent:
     cautions: tuple[str, ...]
     continued: bool = False  # a continuation card carries only the text that overflowed
 
-    def continuation(self, first_step: int, steps: tuple[str, ...],
-                     cautions: tuple[str, ...]) -> CardContent:
+    def continuation(
+        self, first_step: int, steps: tuple[str, ...], cautions: tuple[str, ...]
+    ) -> CardContent:
         """The card that takes the steps and cautions this one could not hold."""
-        return replace(self, title=f"{self.exercise.name} (continued)", subtitle="", summary="",
-                       panels=(), facts=(), walk="", steps=steps, first_step=first_step,
-                       cautions=cautions, continued=True)
+        return replace(
+            self,
+            title=f"{self.exercise.name} (continued)",
+            subtitle="",
+            summary="",
+            panels=(),
+            facts=(),
+            walk="",
+            steps=steps,
+            first_step=first_step,
+            cautions=cautions,
+            continued=True,
+        )
 
 
 def seconds(value: int) -> str:
@@ -71,8 +82,11 @@ def seconds(value: int) -> str:
 def card_for(exercise: Exercise, item: RoutineItem) -> CardContent:
     sided = exercise.sides != "none"
     if sided:
-        panels = (Panel("Start", "start", "left"), Panel("Hold, left", "hold", "left"),
-                  Panel("Hold, right", "hold", "right"))
+        panels = (
+            Panel("Start", "start", "left"),
+            Panel("Hold, left", "hold", "left"),
+            Panel("Hold, right", "hold", "right"),
+        )
     else:
         panels = (Panel("Start", "start", None), Panel("Hold", "hold", None))
     facts = (

@@ -17,8 +17,12 @@ def _moments(exercise) -> list[tuple[str, str, float | None]]:
 
     move = phase_length(exercise, "move") or 1.0
     release = phase_length(exercise, "release") or 1.0
-    moments = [("start", "start", 0.0), ("move ½", "move", move / 2), ("hold", "hold", None),
-               ("release ½", "release", release / 2)]
+    moments = [
+        ("start", "start", 0.0),
+        ("move ½", "move", move / 2),
+        ("hold", "hold", None),
+        ("release ½", "release", release / 2),
+    ]
     if exercise.walk_between_reps:
         moments.append(("walk", "walk", 0.3))
     return moments
@@ -100,8 +104,9 @@ def sheet(exercise):
     for row, side in enumerate(("right", "left")):
         for col, (label, phase, t) in enumerate(moments):
             when = default_time(exercise, phase) if t is None else t
-            pose = pose_at(exercise, phase, when, side=side,
-                           phase_length=phase_length(exercise, phase))
+            pose = pose_at(
+                exercise, phase, when, side=side, phase_length=phase_length(exercise, phase)
+            )
             _cell(painter, col, row, pose, f"{label} · {side}")
     painter.end()
     return image
@@ -119,8 +124,13 @@ def overview(exercises):
     painter = QPainter(image)
     _title(painter, "Every exercise at its hold (right side)", image.width())
     for i, exercise in enumerate(exercises):
-        pose = pose_at(exercise, "hold", default_time(exercise, "hold"), side="right",
-                       phase_length=phase_length(exercise, "hold"))
+        pose = pose_at(
+            exercise,
+            "hold",
+            default_time(exercise, "hold"),
+            side="right",
+            phase_length=phase_length(exercise, "hold"),
+        )
         _cell(painter, i % cols, i // cols, pose, exercise.name)
     painter.end()
     return image

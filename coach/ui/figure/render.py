@@ -28,15 +28,22 @@ def ensure_gui_app():
 
 def phase_length(exercise, phase: str) -> float | None:
     """How long the session engine gives this phase by default."""
-    return {"move": exercise.move_s, "release": exercise.release_s,
-            "hold": float(exercise.hold_s.default) or None}.get(phase)
+    return {
+        "move": exercise.move_s,
+        "release": exercise.release_s,
+        "hold": float(exercise.hold_s.default) or None,
+    }.get(phase)
 
 
 def default_time(exercise, phase: str) -> float:
     """A telling moment of the phase: part-way through a movement, a second into a hold."""
     length = phase_length(exercise, phase) or 0.0
-    return {"move": 0.6 * length, "release": 0.4 * length, "hold": min(1.0, length),
-            "walk": 0.25}.get(phase, 0.0)
+    return {
+        "move": 0.6 * length,
+        "release": 0.4 * length,
+        "hold": min(1.0, length),
+        "walk": 0.25,
+    }.get(phase, 0.0)
 
 
 def render_image(exercise, phase: str, side: str, size: tuple[int, int], t: float | None = None):
@@ -73,8 +80,9 @@ def render_command(args: argparse.Namespace) -> int:
         raise CoachError("Name the exercise to draw, or use --all for every exercise.")
     exercise = catalog.exercise(args.exercise)
     if args.phase not in PHASE_CHOICES:
-        raise CoachError(f"There is no phase called '{args.phase}'; use start, move, hold, "
-                         "release or walk.")
+        raise CoachError(
+            f"There is no phase called '{args.phase}'; use start, move, hold, release or walk."
+        )
     if args.time is not None and args.time < 0:
         raise CoachError("The time into the phase cannot be negative.")
     image = render_image(exercise, args.phase, args.side, tuple(args.size), args.time)

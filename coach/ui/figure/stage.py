@@ -21,9 +21,15 @@ from coach.ui.figure.view import FigureView
 
 # The player's phases as the figure's keyframe phases.
 POSE_PHASES = {
-    Phase.LEAD_IN: "start", Phase.REST: "start", Phase.SWITCH_SIDE: "start",
-    Phase.MOVE_IN: "move", Phase.HOLD: "hold", Phase.RELEASE: "release", Phase.WALK: "walk",
-    Phase.DONE: "start", Phase.STOPPED: "start",
+    Phase.LEAD_IN: "start",
+    Phase.REST: "start",
+    Phase.SWITCH_SIDE: "start",
+    Phase.MOVE_IN: "move",
+    Phase.HOLD: "hold",
+    Phase.RELEASE: "release",
+    Phase.WALK: "walk",
+    Phase.DONE: "start",
+    Phase.STOPPED: "start",
 }
 
 FRAME_MS = 16
@@ -37,8 +43,11 @@ def pose_request(state: Any) -> dict[str, Any]:
     """The arguments `pose_at` needs for this moment of the session."""
     phase = POSE_PHASES.get(state.phase, "start")
     return {
-        "exercise": state.exercise, "phase": phase, "t": max(0.0, state.seconds_into_phase),
-        "side": state.side or "left", "depth": state.depth,
+        "exercise": state.exercise,
+        "phase": phase,
+        "t": max(0.0, state.seconds_into_phase),
+        "side": state.side or "left",
+        "depth": state.depth,
         "phase_length": state.phase_length or None,
     }
 
@@ -79,8 +88,14 @@ class FigureStage(QWidget):
     def show_exercise(self, exercise: Any, phase: str = "hold", t: float = 0.0) -> None:
         """A still (or externally animated) preview outside a session."""
         self._frames.stop()
-        self._request = {"exercise": exercise, "phase": phase, "t": t, "side": "left",
-                         "depth": 1.0, "phase_length": None}
+        self._request = {
+            "exercise": exercise,
+            "phase": phase,
+            "t": t,
+            "side": "left",
+            "depth": 1.0,
+            "phase_length": None,
+        }
         self._draw(self._request)
 
     def hideEvent(self, event: Any) -> None:

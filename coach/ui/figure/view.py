@@ -7,8 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import (QBrush, QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen,
-                           QPolygonF)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from coach.core.figure.poses import Pose
@@ -42,26 +50,44 @@ class FigureColors:
         back = palette.color(QPalette.ColorRole.Window)
         glow = QColor(palette.color(QPalette.ColorRole.Highlight))
         glow.setAlpha(120)
-        return cls(near=text, far=_mix(text, back, 0.42), floor=_mix(text, back, 0.5),
-                   floor_fill=_mix(text, back, 0.93), prop=_mix(text, back, 0.8),
-                   prop_edge=_mix(text, back, 0.45), wall=_mix(text, back, 0.86),
-                   mat=_mix(MAT_TINT, back, 0.55), highlight=glow, face=back)
+        return cls(
+            near=text,
+            far=_mix(text, back, 0.42),
+            floor=_mix(text, back, 0.5),
+            floor_fill=_mix(text, back, 0.93),
+            prop=_mix(text, back, 0.8),
+            prop_edge=_mix(text, back, 0.45),
+            wall=_mix(text, back, 0.86),
+            mat=_mix(MAT_TINT, back, 0.55),
+            highlight=glow,
+            face=back,
+        )
 
     @classmethod
     def print(cls) -> FigureColors:
         """Black on white for printed cards."""
-        return cls(near=QColor("#000000"), far=QColor("#707070"), floor=QColor("#404040"),
-                   floor_fill=QColor("#f2f2f2"), prop=QColor("#e2e2e2"),
-                   prop_edge=QColor("#606060"), wall=QColor("#eeeeee"), mat=QColor("#d6d6d6"),
-                   highlight=QColor(0, 0, 0, 60), face=QColor("#ffffff"),
-                   background=QColor("#ffffff"))
+        return cls(
+            near=QColor("#000000"),
+            far=QColor("#707070"),
+            floor=QColor("#404040"),
+            floor_fill=QColor("#f2f2f2"),
+            prop=QColor("#e2e2e2"),
+            prop_edge=QColor("#606060"),
+            wall=QColor("#eeeeee"),
+            mat=QColor("#d6d6d6"),
+            highlight=QColor(0, 0, 0, 60),
+            face=QColor("#ffffff"),
+            background=QColor("#ffffff"),
+        )
 
 
 def _mix(a: QColor, b: QColor, towards_b: float, alpha: int | None = None) -> QColor:
     k = min(1.0, max(0.0, towards_b))
-    mixed = QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * k,
-                            a.greenF() + (b.greenF() - a.greenF()) * k,
-                            a.blueF() + (b.blueF() - a.blueF()) * k)
+    mixed = QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * k,
+        a.greenF() + (b.greenF() - a.greenF()) * k,
+        a.blueF() + (b.blueF() - a.blueF()) * k,
+    )
     if alpha is not None:
         mixed.setAlpha(alpha)
     return mixed
@@ -170,8 +196,9 @@ def _glow(painter: QPainter, canvas: _Canvas, pose: Pose, colors: FigureColors) 
     stronger one, in opaque colours blended with the background beforehand
     (strokes that overlap at a joint then show no darker blots, and opaque
     lines paint faster than translucent ones)."""
-    lines = [QLineF(canvas.point(ax, ay), canvas.point(bx, by))
-             for (ax, ay), (bx, by) in pose.highlight]
+    lines = [
+        QLineF(canvas.point(ax, ay), canvas.point(bx, by)) for (ax, ay), (bx, by) in pose.highlight
+    ]
     glow = min(1.0, pose.glow)
     for width, strength in ((GLOW_W, 0.45), (GLOW_W * 0.6, 0.75)):
         weight = colors.highlight.alphaF() * strength * glow
@@ -179,8 +206,14 @@ def _glow(painter: QPainter, canvas: _Canvas, pose: Pose, colors: FigureColors) 
         painter.drawLines(lines)
 
 
-def _limbs(painter: QPainter, canvas: _Canvas, pts: dict[str, QPointF], side: str,
-           color: QColor, metres: float) -> None:
+def _limbs(
+    painter: QPainter,
+    canvas: _Canvas,
+    pts: dict[str, QPointF],
+    side: str,
+    color: QColor,
+    metres: float,
+) -> None:
     painter.setPen(canvas.pen(color, metres))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPolyline(QPolygonF([pts[n.format(side)] for n in LEG]))
@@ -191,8 +224,9 @@ def _limbs(painter: QPainter, canvas: _Canvas, pts: dict[str, QPointF], side: st
     painter.drawEllipse(pts[f"hand_{side}"], radius, radius)
 
 
-def _head(painter: QPainter, canvas: _Canvas, pts: dict[str, QPointF],
-          colors: FigureColors) -> None:
+def _head(
+    painter: QPainter, canvas: _Canvas, pts: dict[str, QPointF], colors: FigureColors
+) -> None:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colors.near)
     radius = HEAD_RADIUS * canvas.scale
@@ -214,8 +248,10 @@ def visibly_different(old: Pose, new: Pose, pixels_per_metre: float) -> bool:
     if abs(old.glow - new.glow) > 0.02 or old.points.keys() != new.points.keys():
         return True
     step = MIN_STEP_PX / max(pixels_per_metre, 1e-6)
-    return any(abs(a[0] - b[0]) > step or abs(a[1] - b[1]) > step
-               for a, b in ((old.points[k], new.points[k]) for k in new.points))
+    return any(
+        abs(a[0] - b[0]) > step or abs(a[1] - b[1]) > step
+        for a, b in ((old.points[k], new.points[k]) for k in new.points)
+    )
 
 
 class FigureView(QWidget):

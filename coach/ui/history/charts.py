@@ -54,11 +54,17 @@ class ChartColors:
         dark = is_dark(palette)
         grid = QColor(palette.color(QPalette.ColorRole.Text))
         grid.setAlphaF(0.35)
-        return cls(background=palette.color(QPalette.ColorRole.Base),
-                   text=palette.color(QPalette.ColorRole.Text), grid=grid,
-                   minutes=accents.hold, sessions=accents.walk, before=accents.danger,
-                   after=accents.hold, goal=QColor("#5fd08a" if dark else "#2e9e5b"),
-                   empty=accents.track)
+        return cls(
+            background=palette.color(QPalette.ColorRole.Base),
+            text=palette.color(QPalette.ColorRole.Text),
+            grid=grid,
+            minutes=accents.hold,
+            sessions=accents.walk,
+            before=accents.danger,
+            after=accents.hold,
+            goal=QColor("#5fd08a" if dark else "#2e9e5b"),
+            empty=accents.track,
+        )
 
     def faded(self, color: QColor, alpha: float) -> QColor:
         faded = QColor(color)
@@ -66,8 +72,9 @@ class ChartColors:
         return faded
 
 
-def make_plot(title: str, left: str, colors: ChartColors, *, dates: bool = True,
-              accessible: str | None = None) -> pg.PlotWidget:
+def make_plot(
+    title: str, left: str, colors: ChartColors, *, dates: bool = True, accessible: str | None = None
+) -> pg.PlotWidget:
     """A plot that follows the palette, with dates along the bottom, no
     mouse panning (a chart to read, not to explore) and no context menu."""
     axes = {"bottom": pg.DateAxisItem(orientation="bottom")} if dates else {}
@@ -111,8 +118,9 @@ class HoverTip(QObject):
         box.setToolTip(text or "")
 
 
-def _bars(plot: pg.PlotWidget, xs: list[float], heights: list[float], width: float,
-          color: QColor) -> pg.BarGraphItem:
+def _bars(
+    plot: pg.PlotWidget, xs: list[float], heights: list[float], width: float, color: QColor
+) -> pg.BarGraphItem:
     bars = pg.BarGraphItem(x=xs, height=heights, width=width, brush=color, pen=pg.mkPen(None))
     plot.addItem(bars)
     return bars
@@ -122,8 +130,9 @@ class MinutesChart:
     """Minutes of session time per day over the last `days` days."""
 
     def __init__(self, colors: ChartColors) -> None:
-        self.plot = make_plot("Minutes per day", "minutes", colors,
-                              accessible="Chart of minutes per day")
+        self.plot = make_plot(
+            "Minutes per day", "minutes", colors, accessible="Chart of minutes per day"
+        )
         self._colors = colors
         self.series: list[tuple[date, float]] = []
         self.bars: pg.BarGraphItem | None = None
@@ -133,10 +142,14 @@ class MinutesChart:
         self.series = series
         if self.bars is not None:
             self.plot.removeItem(self.bars)
-        self.bars = _bars(self.plot, [day_x(d) for d, _ in series], [m for _, m in series],
-                          DAY_S * 0.8, self._colors.minutes)
-        self.plot.setXRange(day_x(series[0][0]) - DAY_S, day_x(series[-1][0]) + DAY_S,
-                            padding=0)
+        self.bars = _bars(
+            self.plot,
+            [day_x(d) for d, _ in series],
+            [m for _, m in series],
+            DAY_S * 0.8,
+            self._colors.minutes,
+        )
+        self.plot.setXRange(day_x(series[0][0]) - DAY_S, day_x(series[-1][0]) + DAY_S, padding=0)
         self.plot.setYRange(0, max([m for _, m in series] + [10.0]) * 1.08, padding=0)
 
     def _tip(self, x: float, y: float, _px: float, _py: float) -> str | None:
@@ -144,15 +157,18 @@ class MinutesChart:
         minutes = dict(self.series).get(day)
         if minutes is None:
             return None
-        return f"{day_label(day)}\n{round(minutes)} min" if minutes else f"{day_label(day)}\nrest day"
+        return (
+            f"{day_label(day)}\n{round(minutes)} min" if minutes else f"{day_label(day)}\nrest day"
+        )
 
 
 class WeeksChart:
     """Sessions per week, Monday to Sunday."""
 
     def __init__(self, colors: ChartColors) -> None:
-        self.plot = make_plot("Sessions per week", "sessions", colors,
-                              accessible="Chart of sessions per week")
+        self.plot = make_plot(
+            "Sessions per week", "sessions", colors, accessible="Chart of sessions per week"
+        )
         self._colors = colors
         self.series: list[tuple[date, int]] = []
         self.bars: pg.BarGraphItem | None = None
@@ -163,10 +179,16 @@ class WeeksChart:
         if self.bars is not None:
             self.plot.removeItem(self.bars)
         # A week's bar spans its Monday to its Sunday, centred on Thursday.
-        self.bars = _bars(self.plot, [day_x(m) + 3 * DAY_S for m, _ in series],
-                          [float(n) for _, n in series], DAY_S * 6, self._colors.sessions)
-        self.plot.setXRange(day_x(series[0][0]) - DAY_S, day_x(series[-1][0]) + 7 * DAY_S,
-                            padding=0)
+        self.bars = _bars(
+            self.plot,
+            [day_x(m) + 3 * DAY_S for m, _ in series],
+            [float(n) for _, n in series],
+            DAY_S * 6,
+            self._colors.sessions,
+        )
+        self.plot.setXRange(
+            day_x(series[0][0]) - DAY_S, day_x(series[-1][0]) + 7 * DAY_S, padding=0
+        )
         self.plot.setYRange(0, max([n for _, n in series] + [7]) * 1.08, padding=0)
 
     def _tip(self, x: float, y: float, _px: float, _py: float) -> str | None:

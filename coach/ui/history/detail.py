@@ -62,15 +62,21 @@ class RepTableModel(QAbstractTableModel):
         rep = self._reps[index.row()]
         column = index.column()
         if role == Role.DisplayRole:
-            return (self._names(rep.exercise_id), (rep.side or "").capitalize(), str(rep.set),
-                    str(rep.rep), _seconds(rep.planned_hold_s),
-                    "skipped" if rep.skipped else _seconds(rep.actual_hold_s))[column]
+            return (
+                self._names(rep.exercise_id),
+                (rep.side or "").capitalize(),
+                str(rep.set),
+                str(rep.rep),
+                _seconds(rep.planned_hold_s),
+                "skipped" if rep.skipped else _seconds(rep.actual_hold_s),
+            )[column]
         if role == Role.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Role.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
             return REP_HEADERS[section]
         return super().headerData(section, orientation, role)
@@ -82,8 +88,12 @@ class SessionDetail(QWidget):
 
     changed = Signal(int)
 
-    def __init__(self, log: SessionLog, names: Callable[[str], str] = exercise_label,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        log: SessionLog,
+        names: Callable[[str], str] = exercise_label,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._log = log
         self.session: SessionRecord | None = None
@@ -114,8 +124,9 @@ class SessionDetail(QWidget):
         self.save_button = self._button("Save note", "Keep the note with this session", row)
         self.save_button.clicked.connect(self.save_note)
         row.addStretch(1)
-        self.delete_button = self._button("Delete session…",
-                                          "Remove this session and its reps from the log", row)
+        self.delete_button = self._button(
+            "Delete session…", "Remove this session and its reps from the log", row
+        )
         self.delete_button.clicked.connect(self.ask_delete)
         box.addLayout(row)
         self.show_session(None)
@@ -143,17 +154,23 @@ class SessionDetail(QWidget):
         self.title.setText(
             f"<b>{record.routine_name}</b> — {record.started.strftime('%A %d %B %Y, %H:%M')}"
             f"<br>{cells[2]} · {OUTCOMES.get(record.outcome, '')} · {cells[4]} reps"
-            + (f" · pain {cells[6]}" if cells[6] else ""))
+            + (f" · pain {cells[6]}" if cells[6] else "")
+        )
 
     def _note_edited(self) -> None:
-        self.save_button.setEnabled(self.session is not None
-                                    and self.note.toPlainText() != self.session.note)
+        self.save_button.setEnabled(
+            self.session is not None and self.note.toPlainText() != self.session.note
+        )
 
     def save_note(self) -> None:
         if self.session is None:
             return
-        if self._run(lambda: self._log.set_note(self.session.id,  # type: ignore[union-attr]
-                                                self.note.toPlainText().strip())):
+        if self._run(
+            lambda: self._log.set_note(
+                self.session.id,  # type: ignore[union-attr]
+                self.note.toPlainText().strip(),
+            )
+        ):
             self.save_button.setEnabled(False)
             self.changed.emit(self.session.id)
 
@@ -162,13 +179,16 @@ class SessionDetail(QWidget):
         if record is None:
             return
         answer = QMessageBox.question(
-            self, "Delete session",
+            self,
+            "Delete session",
             f"Delete the {record.routine_name} session of "
             f"{record.started.strftime('%d %B %Y, %H:%M')} and its reps? This cannot be undone.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer == QMessageBox.StandardButton.Yes and self._run(
-                lambda: self._log.delete_session(record.id)):
+            lambda: self._log.delete_session(record.id)
+        ):
             self.changed.emit(record.id)
 
     def _run(self, action: Callable[[], None]) -> bool:

@@ -47,8 +47,9 @@ class SessionFilters(QWidget):
         row.addWidget(self.count, 1)
         export = QPushButton("Export CSV…", self)
         export.setAccessibleName("Export CSV")
-        export.setToolTip("Save the sessions shown as a CSV file (the columns of "
-                          "coach history --csv)")
+        export.setToolTip(
+            "Save the sessions shown as a CSV file (the columns of coach history --csv)"
+        )
         export.clicked.connect(self.export_requested)
         row.addWidget(export)
 
@@ -61,9 +62,11 @@ class SessionFilters(QWidget):
     @property
     def narrowed(self) -> bool:
         """Whether the person has narrowed the dates or chosen a routine."""
-        return (self.first.date() != self.first.minimumDate()
-                or self.last.date() != self.last.maximumDate()
-                or self.routine.currentIndex() > 0)
+        return (
+            self.first.date() != self.first.minimumDate()
+            or self.last.date() != self.last.maximumDate()
+            or self.routine.currentIndex() > 0
+        )
 
     def fill(self, records: Sequence[SessionRecord], today: date) -> None:
         """Fit the date range and routine list to `records` (oldest first),
@@ -92,9 +95,11 @@ class SessionFilters(QWidget):
     def limits(self) -> Limits:
         """(first day, last day, routine id); None where there is no limit."""
         first, last = self.first.date(), self.last.date()
-        return (None if first == self.first.minimumDate() else first.toPython(),
-                None if last == self.last.maximumDate() else last.toPython(),
-                self.routine.currentData())
+        return (
+            None if first == self.first.minimumDate() else first.toPython(),
+            None if last == self.last.maximumDate() else last.toPython(),
+            self.routine.currentData(),
+        )
 
     def show_all(self) -> None:
         for widget in (self.first, self.last, self.routine):

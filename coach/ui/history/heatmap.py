@@ -17,8 +17,9 @@ CELL = 0.86  # of a week's width and a row's height, leaving a gap between cells
 
 class HeatMapChart:
     def __init__(self, colors: ChartColors) -> None:
-        self.plot = make_plot("Last twelve weeks", "", colors,
-                              accessible="Calendar of the last twelve weeks")
+        self.plot = make_plot(
+            "Last twelve weeks", "", colors, accessible="Calendar of the last twelve weeks"
+        )
         self._colors = colors
         self.grid: HeatMap | None = None
         self.cells: pg.BarGraphItem | None = None
@@ -39,22 +40,36 @@ class HeatMapChart:
         if self.cells is not None:
             self.plot.removeItem(self.cells)
         weeks = len(grid.minutes[0])
-        cells = [(row, col, value) for row, line in enumerate(grid.minutes)
-                 for col, value in enumerate(line) if value is not None]
+        cells = [
+            (row, col, value)
+            for row, line in enumerate(grid.minutes)
+            for col, value in enumerate(line)
+            if value is not None
+        ]
         top = max([15.0] + [v for _r, _c, v in cells])
         left = day_x(grid.first_day) - DAY_S / 2  # the week's Monday, at midnight
         width = 7 * DAY_S
         self.cells = pg.BarGraphItem(
             x0=[left + col * width + width * (1 - CELL) / 2 for _r, col, _v in cells],
             width=width * CELL,
-            y0=[6 - row - CELL / 2 for row, _c, _v in cells], height=CELL,
-            brushes=[self.shade(v, top) for _r, _c, v in cells], pen=pg.mkPen(None))
+            y0=[6 - row - CELL / 2 for row, _c, _v in cells],
+            height=CELL,
+            brushes=[self.shade(v, top) for _r, _c, v in cells],
+            pen=pg.mkPen(None),
+        )
         self.plot.addItem(self.cells)
         # One date per column (every other week), under the column it names.
-        self.plot.getPlotItem().getAxis("bottom").setTicks([[
-            (left + (col + 0.5) * width,
-             (grid.first_day + timedelta(days=7 * col)).strftime("%d %b"))
-            for col in range(weeks - 1, -1, -2)]])
+        self.plot.getPlotItem().getAxis("bottom").setTicks(
+            [
+                [
+                    (
+                        left + (col + 0.5) * width,
+                        (grid.first_day + timedelta(days=7 * col)).strftime("%d %b"),
+                    )
+                    for col in range(weeks - 1, -1, -2)
+                ]
+            ]
+        )
         self.plot.setXRange(left, left + weeks * width, padding=0.01)
         self.plot.setYRange(-0.5, 6.5, padding=0.02)
 
@@ -69,4 +84,6 @@ class HeatMapChart:
         if minutes is None:
             return None
         day = self.grid.first_day + timedelta(days=7 * col + row)
-        return f"{day_label(day)}\n{round(minutes)} min" if minutes else f"{day_label(day)}\nrest day"
+        return (
+            f"{day_label(day)}\n{round(minutes)} min" if minutes else f"{day_label(day)}\nrest day"
+        )

@@ -18,8 +18,13 @@ from coach.ui.wording import pain_text
 Role = Qt.ItemDataRole
 Index = QModelIndex | QPersistentModelIndex
 
-OUTCOMES = {"completed": "Completed", "stopped": "Stopped", "interrupted": "Interrupted",
-            "pain": "Stopped for pain", None: "In progress"}
+OUTCOMES = {
+    "completed": "Completed",
+    "stopped": "Stopped",
+    "interrupted": "Interrupted",
+    "pain": "Stopped for pain",
+    None: "In progress",
+}
 
 
 def _none_last(value: float | None) -> tuple[bool, float]:
@@ -27,21 +32,40 @@ def _none_last(value: float | None) -> tuple[bool, float]:
 
 
 # (header, text of a record, sort key, right-aligned)
-COLUMNS: tuple[tuple[str, Callable[[SessionRecord], str], Callable[[SessionRecord], Any],
-                     bool], ...] = (
-    ("Date and time", lambda r: r.started.strftime("%Y-%m-%d  %H:%M"),
-     lambda r: (r.started, r.id), False),
+COLUMNS: tuple[
+    tuple[str, Callable[[SessionRecord], str], Callable[[SessionRecord], Any], bool], ...
+] = (
+    (
+        "Date and time",
+        lambda r: r.started.strftime("%Y-%m-%d  %H:%M"),
+        lambda r: (r.started, r.id),
+        False,
+    ),
     ("Routine", lambda r: r.routine_name, lambda r: r.routine_name.casefold(), False),
-    ("Duration", lambda r: format_duration(r.duration_s), lambda r: _none_last(r.duration_s),
-     True),
-    ("Outcome", lambda r: OUTCOMES.get(r.outcome, str(r.outcome)),
-     lambda r: OUTCOMES.get(r.outcome, str(r.outcome)), False),
-    ("Reps", lambda r: f"{r.reps_done} / {r.reps_planned}",
-     lambda r: (r.reps_done, r.reps_planned), True),
+    ("Duration", lambda r: format_duration(r.duration_s), lambda r: _none_last(r.duration_s), True),
+    (
+        "Outcome",
+        lambda r: OUTCOMES.get(r.outcome, str(r.outcome)),
+        lambda r: OUTCOMES.get(r.outcome, str(r.outcome)),
+        False,
+    ),
+    (
+        "Reps",
+        lambda r: f"{r.reps_done} / {r.reps_planned}",
+        lambda r: (r.reps_done, r.reps_planned),
+        True,
+    ),
     ("Skipped", lambda r: str(r.reps_skipped), lambda r: r.reps_skipped, True),
-    ("Pain", lambda r: pain_text(r.pain_before, r.pain_after) if
-     r.pain_before is not None or r.pain_after is not None else "",
-     lambda r: (_none_last(r.pain_before), _none_last(r.pain_after)), False),
+    (
+        "Pain",
+        lambda r: (
+            pain_text(r.pain_before, r.pain_after)
+            if r.pain_before is not None or r.pain_after is not None
+            else ""
+        ),
+        lambda r: (_none_last(r.pain_before), _none_last(r.pain_after)),
+        False,
+    ),
     ("Note", lambda r: r.note.replace("\n", " "), lambda r: r.note.casefold(), False),
 )
 DATE_COLUMN = 0
@@ -62,8 +86,13 @@ class SessionTableModel(QAbstractTableModel):
         self._sort = (DATE_COLUMN, Qt.SortOrder.DescendingOrder)
 
     # -- what it shows ------------------------------------------------------
-    def set_sessions(self, records: Sequence[SessionRecord], first: date | None = None,
-                     last: date | None = None, routine_id: str | None = None) -> None:
+    def set_sessions(
+        self,
+        records: Sequence[SessionRecord],
+        first: date | None = None,
+        last: date | None = None,
+        routine_id: str | None = None,
+    ) -> None:
         """Show `records` (oldest first, as the log gives them) started from
         `first` to `last` (local days, inclusive) of one routine; None means
         no limit."""
@@ -73,8 +102,7 @@ class SessionTableModel(QAbstractTableModel):
         self._rows = self._sorted(self._filtered(), chronological=True)
         self.endResetModel()
 
-    def set_filter(self, first: date | None, last: date | None,
-                   routine_id: str | None) -> None:
+    def set_filter(self, first: date | None, last: date | None, routine_id: str | None) -> None:
         self.set_sessions(self._all, first, last, routine_id)
 
     def visible(self) -> list[SessionRecord]:
@@ -91,12 +119,17 @@ class SessionTableModel(QAbstractTableModel):
         first, last, routine_id = self._filter
         if first is None and last is None and routine_id is None:
             return list(self._all)
-        return [r for r in self._all
-                if (routine_id is None or r.routine_id == routine_id)
-                and (first is None or r.started.date() >= first)
-                and (last is None or r.started.date() <= last)]
+        return [
+            r
+            for r in self._all
+            if (routine_id is None or r.routine_id == routine_id)
+            and (first is None or r.started.date() >= first)
+            and (last is None or r.started.date() <= last)
+        ]
 
-    def _sorted(self, rows: list[SessionRecord], chronological: bool = False) -> list[SessionRecord]:
+    def _sorted(
+        self, rows: list[SessionRecord], chronological: bool = False
+    ) -> list[SessionRecord]:
         """Sort in place; rows still in the log's order (oldest first) need
         no sorting by date, only turning round."""
         column, order = self._sort
@@ -131,8 +164,9 @@ class SessionTableModel(QAbstractTableModel):
             return record.id
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Role.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Role.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Role.DisplayRole:
             return COLUMNS[section][0]
         return super().headerData(section, orientation, role)
@@ -145,5 +179,6 @@ class SessionTableModel(QAbstractTableModel):
         self._sorted(self._rows)
         rows = {r.id: n for n, r in enumerate(self._rows)}
         self.changePersistentIndexList(
-            before, [self.index(rows[sid], i.column()) for i, sid in zip(before, ids)])
+            before, [self.index(rows[sid], i.column()) for i, sid in zip(before, ids)]
+        )
         self.layoutChanged.emit()

@@ -21,11 +21,20 @@ EMPTY_TEXT = (
     "and press <b>Start</b>. Every session you finish or stop is kept here: how long you "
     "stretched, the reps you did, how much it hurt before and after, and your notes.<br><br>"
     "Once there are a few, this window shows your minutes per day, your streak of days in "
-    "a row, and your pain over time next to realistic recovery goals.")
+    "a row, and your pain over time next to realistic recovery goals."
+)
 
 # Widest text each column is sized for (measured with the table's font).
-SAMPLES = ("0000-00-00  00:00", "Strength and stability", "0:00:00", "Stopped for pain",
-           "000 / 000", "000", "10 → 10", "")
+SAMPLES = (
+    "0000-00-00  00:00",
+    "Strength and stability",
+    "0:00:00",
+    "Stopped for pain",
+    "000 / 000",
+    "000",
+    "10 → 10",
+    "",
+)
 
 
 def session_table(model: SessionTableModel, parent: QWidget) -> QTableView:
@@ -45,8 +54,9 @@ def session_table(model: SessionTableModel, parent: QWidget) -> QTableView:
     header.setHighlightSections(False)
     metrics = view.fontMetrics()
     for column, sample in enumerate(SAMPLES[:-1]):
-        width = max(metrics.horizontalAdvance(sample),
-                    metrics.horizontalAdvance(COLUMNS[column][0]) + 16)  # + sort arrow
+        width = max(
+            metrics.horizontalAdvance(sample), metrics.horizontalAdvance(COLUMNS[column][0]) + 16
+        )  # + sort arrow
         header.resizeSection(column, width + 12)
     view.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
     view.setSortingEnabled(True)  # sorts by the indicator below, straight away

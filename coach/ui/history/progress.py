@@ -38,14 +38,22 @@ class ProgressPage(QWidget):
         top.addWidget(self.period)
         top.addSpacing(24)
         self.figures: dict[str, QLabel] = {}
-        for key, caption in (("current", "Current streak"), ("longest", "Longest streak"),
-                             ("week", "This week"), ("total", "All sessions")):
+        for key, caption in (
+            ("current", "Current streak"),
+            ("longest", "Longest streak"),
+            ("week", "This week"),
+            ("total", "All sessions"),
+        ):
             label = QLabel(self)
             label.setAccessibleName(caption)
-            label.setToolTip({"current": "Days in a row with at least one rep done, up to today",
-                              "longest": "The most days in a row with at least one rep done",
-                              "week": "Sessions since Monday",
-                              "total": "Every session in the log"}[key])
+            label.setToolTip(
+                {
+                    "current": "Days in a row with at least one rep done, up to today",
+                    "longest": "The most days in a row with at least one rep done",
+                    "week": "Sessions since Monday",
+                    "total": "Every session in the log",
+                }[key]
+            )
             self.figures[key] = label
             top.addWidget(label)
             top.addSpacing(18)
@@ -78,13 +86,17 @@ class ProgressPage(QWidget):
         self.progress, self.today = progress, today
         streaks = progress.streaks(today)
         this_week = progress.sessions_per_week(today, 1)[0][1]
-        ended = (f" (to {streaks.longest_end.strftime('%d %b %Y')})"
-                 if streaks.longest_end and streaks.longest_end < today - timedelta(days=1)
-                 else "")
-        texts = {"current": days_text(streaks.current),
-                 "longest": days_text(streaks.longest) + ended,
-                 "week": f"{this_week} session{'' if this_week == 1 else 's'}",
-                 "total": str(progress.total_sessions)}
+        ended = (
+            f" (to {streaks.longest_end.strftime('%d %b %Y')})"
+            if streaks.longest_end and streaks.longest_end < today - timedelta(days=1)
+            else ""
+        )
+        texts = {
+            "current": days_text(streaks.current),
+            "longest": days_text(streaks.longest) + ended,
+            "week": f"{this_week} session{'' if this_week == 1 else 's'}",
+            "total": str(progress.total_sessions),
+        }
         for key, label in self.figures.items():
             label.setText(f"{label.accessibleName()}<br><big><b>{texts[key]}</b></big>")
         self._render()
@@ -95,8 +107,13 @@ class ProgressPage(QWidget):
         first = today - timedelta(days=days - 1)
         self.minutes.show(progress.minutes_per_day(today, days))
         self.weeks.show(progress.sessions_per_week(today, max(4, round(days / 7))))
-        self.pain.show(progress.pain_since(first), progress.goal_bands(),
-                       progress.goal_path(today), first, today)
+        self.pain.show(
+            progress.pain_since(first),
+            progress.goal_bands(),
+            progress.goal_path(today),
+            first,
+            today,
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

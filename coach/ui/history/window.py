@@ -43,9 +43,15 @@ if TYPE_CHECKING:
 
 
 class HistoryWindow(QMainWindow):
-    def __init__(self, log: SessionLog, parent: QWidget | None = None, *,
-                 today: date | None = None, catalog: Catalog | None = None,
-                 settings: AppSettings | None = None) -> None:
+    def __init__(
+        self,
+        log: SessionLog,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+        catalog: Catalog | None = None,
+        settings: AppSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.log = log
         self._today = today  # None: the real date, read again at each refresh
@@ -90,11 +96,13 @@ class HistoryWindow(QMainWindow):
     def _names(catalog: Catalog | None) -> Callable[[str], str]:
         if catalog is None:
             return exercise_label
+
         def name(exercise_id: str) -> str:
             try:
                 return catalog.exercise(exercise_id).name
             except CatalogError:
                 return exercise_label(exercise_id)
+
         return name
 
     @property
@@ -176,20 +184,23 @@ class HistoryWindow(QMainWindow):
 
     def ask_export(self) -> None:
         suggested = Path.home() / f"stretch-coach-history-{self.today.isoformat()}.csv"
-        name, _filter = QFileDialog.getSaveFileName(self, "Export sessions to CSV",
-                                                    str(suggested), "CSV files (*.csv)")
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "Export sessions to CSV", str(suggested), "CSV files (*.csv)"
+        )
         if not name:
             return
         try:
             self.export_csv(Path(name))
         except OSError as exc:
-            QMessageBox.warning(self, "Export CSV",
-                                f"The sessions could not be saved to {name} ({exc.strerror}).")
+            QMessageBox.warning(
+                self, "Export CSV", f"The sessions could not be saved to {name} ({exc.strerror})."
+            )
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() \
-                and self.records:  # the first load has happened
+        if (
+            event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.records
+        ):  # the first load has happened
             self.refresh_if_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:

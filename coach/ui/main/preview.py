@@ -13,9 +13,12 @@ PREVIEW_HOLD_S = 4.0
 def preview_frame(exercise: Exercise, t: float) -> tuple[str, float]:
     """(pose phase, seconds into it) at `t` seconds into an endless loop of
     start → move → hold → release."""
-    parts = [("start", PREVIEW_START_S), ("move", exercise.move_s),
-             ("hold", PREVIEW_HOLD_S if exercise.hold_s.default else 0.0),
-             ("release", exercise.release_s)]
+    parts = [
+        ("start", PREVIEW_START_S),
+        ("move", exercise.move_s),
+        ("hold", PREVIEW_HOLD_S if exercise.hold_s.default else 0.0),
+        ("release", exercise.release_s),
+    ]
     cycle = sum(length for _, length in parts)
     t %= cycle
     for phase, length in parts:
@@ -26,7 +29,7 @@ def preview_frame(exercise: Exercise, t: float) -> tuple[str, float]:
 
 
 def routine_lines(catalog: Catalog, routine: Routine) -> list[str]:
-    """"1. Seated forward bend — 7 reps, hold 10 s, walk 20 s between"."""
+    """ "1. Seated forward bend — 7 reps, hold 10 s, walk 20 s between"."""
     lines = []
     for number, item in enumerate(routine.items, start=1):
         exercise = catalog.exercise(item.exercise)

@@ -33,14 +33,15 @@ PREVIEW_PLAY_S = 30.0
 
 
 class MainWindow(QMainWindow):
-    start_requested = Signal(str)      # routine id
+    start_requested = Signal(str)  # routine id
     history_requested = Signal()
-    print_requested = Signal(str)      # routine id
+    print_requested = Signal(str)  # routine id
     theme_chosen = Signal(str)
     mute_changed = Signal(bool)
 
-    def __init__(self, catalog: Catalog, settings: AppSettings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, settings: AppSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.settings = settings
@@ -158,8 +159,10 @@ class MainWindow(QMainWindow):
         self.title.setText(routine.name)
         self.description.setText(routine.description)
         self.exercises.setText("\n\n".join(routine_lines(self.catalog, routine)))
-        self.duration.setText(f"About {self._minutes(routine)} · "
-                              f"{len(routine.items)} exercise{'s' if len(routine.items) != 1 else ''}")
+        self.duration.setText(
+            f"About {self._minutes(routine)} · "
+            f"{len(routine.items)} exercise{'s' if len(routine.items) != 1 else ''}"
+        )
         self._preview_t = 0.0
         self._animate()
         if self.isVisible():

@@ -23,8 +23,15 @@ from coach.ui.theme import Accents, keep_size_to_user
 
 
 class CompactWindow(QWidget):
-    def __init__(self, driver: SessionDriver, actions: PlayerActions, settings: AppSettings,
-                 *, time_scale: float = 1.0, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        driver: SessionDriver,
+        actions: PlayerActions,
+        settings: AppSettings,
+        *,
+        time_scale: float = 1.0,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.driver = driver
         self.actions = actions
@@ -69,9 +76,13 @@ class CompactWindow(QWidget):
     def refresh(self) -> None:
         state = self.driver.state
         accents = Accents.from_palette(self.palette())
-        self.ring.show_time(state.seconds_left, state.phase_length,
-                            wording.RING_CAPTIONS.get(state.phase, ""),
-                            phase_color(accents, state.phase), paused=state.paused)
+        self.ring.show_time(
+            state.seconds_left,
+            state.phase_length,
+            wording.RING_CAPTIONS.get(state.phase, ""),
+            phase_color(accents, state.phase),
+            paused=state.paused,
+        )
         self.counter.setText(wording.counter_line(state))
         title = "Paused — Space to go on" if state.paused else wording.phase_title(state)
         self.phase.setText(f"{title} · {state.exercise.name}")

@@ -26,10 +26,12 @@ class PlayerActions(QObject):
         self.skip = self._make("Skip", "Skip to the next step", Key.Key_Right)
         self.stop = self._make("Stop", "Stop the session (asks first)", Key.Key_Escape)
         self.mute = self._make("Mute", "Turn the tones off or on", Key.Key_M, checkable=True)
-        self.compact = self._make("Compact", "Switch to the small always-on-top window",
-                                  Key.Key_C, checkable=True)
-        self.pain = self._make(safety.SHARP_PAIN_BUTTON,
-                               "Sharp pain: end the session now and log why", Key.Key_P)
+        self.compact = self._make(
+            "Compact", "Switch to the small always-on-top window", Key.Key_C, checkable=True
+        )
+        self.pain = self._make(
+            safety.SHARP_PAIN_BUTTON, "Sharp pain: end the session now and log why", Key.Key_P
+        )
         self.confirm = self._make("Confirm stop", "Stop the session now", Key.Key_Return)
         self.confirm.setShortcuts([QKeySequence(Key.Key_Return), QKeySequence(Key.Key_Enter)])
         self.confirm.setEnabled(False)
@@ -47,8 +49,16 @@ class PlayerActions(QObject):
 
     @property
     def all(self) -> list[QAction]:
-        return [self.pause, self.back, self.skip, self.stop, self.mute, self.compact,
-                self.pain, self.confirm]
+        return [
+            self.pause,
+            self.back,
+            self.skip,
+            self.stop,
+            self.mute,
+            self.compact,
+            self.pain,
+            self.confirm,
+        ]
 
     def attach(self, window: QWidget) -> None:
         """Make every shortcut work while `window` is the active window."""

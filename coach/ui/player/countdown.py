@@ -47,10 +47,21 @@ class CountdownRing(QWidget):
         return QSize(320, 320)
 
     # -- what to show -------------------------------------------------------
-    def show_time(self, seconds_left: float, length: float, caption: str = "",
-                  color: QColor | None = None, *, paused: bool = False) -> None:
+    def show_time(
+        self,
+        seconds_left: float,
+        length: float,
+        caption: str = "",
+        color: QColor | None = None,
+        *,
+        paused: bool = False,
+    ) -> None:
         changed = (format_seconds(seconds_left), caption, paused, color) != (
-            format_seconds(self._left), self._caption, self._paused, self._color)
+            format_seconds(self._left),
+            self._caption,
+            self._paused,
+            self._color,
+        )
         self._left, self._length = max(0.0, seconds_left), max(0.0, length)
         self._caption, self._color, self._paused = caption, color, paused
         if changed:
@@ -65,8 +76,11 @@ class CountdownRing(QWidget):
         elif moved >= 0.5:
             # Only the end of the arc moved: repaint the small square around
             # its old and new positions, not the whole ring and digits.
-            self.update(self._arc_end_rect(self._painted_fraction)
-                        .united(self._arc_end_rect(self.fraction_left)))
+            self.update(
+                self._arc_end_rect(self._painted_fraction).united(
+                    self._arc_end_rect(self.fraction_left)
+                )
+            )
         else:
             return
         self._painted_fraction = self.fraction_left
@@ -74,8 +88,12 @@ class CountdownRing(QWidget):
     def _geometry(self) -> tuple[QRectF, float, float]:
         side = min(self.width(), self.height())
         pen_w = max(4.0, side * self._thickness)
-        rect = QRectF((self.width() - side) / 2 + pen_w / 2, (self.height() - side) / 2 + pen_w / 2,
-                      side - pen_w, side - pen_w)
+        rect = QRectF(
+            (self.width() - side) / 2 + pen_w / 2,
+            (self.height() - side) / 2 + pen_w / 2,
+            side - pen_w,
+            side - pen_w,
+        )
         return rect, side, pen_w
 
     def _arc_end_rect(self, fraction: float) -> QRect:
@@ -139,8 +157,9 @@ class CountdownRing(QWidget):
         font.setPixelSize(max(10, int(side * (0.40 if len(digits) <= 2 else 0.27))))
         painter.setFont(font)
         painter.setPen(self.palette().color(self.foregroundRole()))
-        digit_rect = QRectF(rect.left(), rect.top() + rect.height() * 0.16,
-                            rect.width(), rect.height() * 0.56)
+        digit_rect = QRectF(
+            rect.left(), rect.top() + rect.height() * 0.16, rect.width(), rect.height() * 0.56
+        )
         painter.drawText(digit_rect, Qt.AlignmentFlag.AlignCenter, digits)
         if self._caption:
             small = QFont(self.font())
@@ -148,6 +167,7 @@ class CountdownRing(QWidget):
             small.setBold(True)
             painter.setFont(small)
             painter.setPen(color)
-            cap_rect = QRectF(rect.left(), rect.top() + rect.height() * 0.68,
-                              rect.width(), rect.height() * 0.14)
+            cap_rect = QRectF(
+                rect.left(), rect.top() + rect.height() * 0.68, rect.width(), rect.height() * 0.14
+            )
             painter.drawText(cap_rect, Qt.AlignmentFlag.AlignCenter, self._caption.upper())

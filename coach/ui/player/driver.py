@@ -40,8 +40,14 @@ class SessionDriver(QObject):
     ended = Signal(object)
     problem = Signal(str)
 
-    def __init__(self, session: Any, recorder: Recorder | None = None, *,
-                 interval_ms: int = 250, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        session: Any,
+        recorder: Recorder | None = None,
+        *,
+        interval_ms: int = 250,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._session = session
         self._recorder = recorder

@@ -35,9 +35,16 @@ def phase_color(accents: Accents, phase: Phase) -> QColor:
 class SessionView(QWidget):
     """The live page of the player."""
 
-    def __init__(self, driver: SessionDriver, actions: PlayerActions, *,
-                 show_caution: bool, ask_injury: bool, time_scale: float = 1.0,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        driver: SessionDriver,
+        actions: PlayerActions,
+        *,
+        show_caution: bool,
+        ask_injury: bool,
+        time_scale: float = 1.0,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.driver = driver
         outer = QVBoxLayout(self)
@@ -118,8 +125,13 @@ class SessionView(QWidget):
         self.name.setText(state.exercise.name + position)
         self.phase.setText("Paused" if state.paused else wording.phase_title(state))
         self._color(self.phase, accents.paused if state.paused else color)
-        self.ring.show_time(state.seconds_left, state.phase_length,
-                            wording.RING_CAPTIONS.get(state.phase, ""), color, paused=state.paused)
+        self.ring.show_time(
+            state.seconds_left,
+            state.phase_length,
+            wording.RING_CAPTIONS.get(state.phase, ""),
+            color,
+            paused=state.paused,
+        )
         self.counter.setText(wording.counter_line(state))
         self.step.setText(wording.step_text(state))
         cue = wording.pause_text(state) if state.paused else wording.cue_text(state)
@@ -154,4 +166,5 @@ class SessionView(QWidget):
         # The same deep red on light and dark: white text on it stays legible.
         self.pain_button.setStyleSheet(
             f"QToolButton {{ color: white; background: {PAIN_RED}; font-weight: bold;"
-            " border-radius: 6px; padding: 4px 14px; }")
+            " border-radius: 6px; padding: 4px 14px; }"
+        )

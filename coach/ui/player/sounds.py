@@ -16,7 +16,14 @@ from typing import Any
 
 from PySide6.QtCore import QLoggingCategory, QObject, QUrl, Signal, qInstallMessageHandler
 
-from coach.core.session.events import Event, HoldEnded, HoldStarted, Phase, PhaseStarted, SessionEnded
+from coach.core.session.events import (
+    Event,
+    HoldEnded,
+    HoldStarted,
+    Phase,
+    PhaseStarted,
+    SessionEnded,
+)
 
 TONE_NAMES = ("hold-start", "hold-end", "walk-end")
 NO_DEVICE_NOTICE = "No sound device was found, so the session runs without tones."
@@ -67,9 +74,14 @@ class Tones(QObject):
 
     unavailable = Signal(str)
 
-    def __init__(self, folder: Path, *, muted: bool = False,
-                 probe: Callable[[], bool] = audio_output_available,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        muted: bool = False,
+        probe: Callable[[], bool] = audio_output_available,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.muted = muted
         self.played: list[str] = []  # what would have sounded, for tests and the status line

@@ -19,8 +19,6 @@ TITLES = {
 }
 
 
-
-
 class SummaryPanel(QWidget):
     """Shown in the player once the session has ended."""
 
@@ -68,9 +66,13 @@ class SummaryPanel(QWidget):
         box.addSpacing(12)
 
         row = QHBoxLayout()
-        self.history_link = QLabel('<a href="history">Open History</a> to see how you are doing over time.', self)
-        self.history_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.history_link = QLabel(
+            '<a href="history">Open History</a> to see how you are doing over time.', self
+        )
+        self.history_link.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.history_link.setAccessibleName("Open History")
         self.history_link.setToolTip("Open the session history (H)")
         self.history_link.linkActivated.connect(lambda _href: self.history_requested.emit())
@@ -97,8 +99,14 @@ class SummaryPanel(QWidget):
         label.setAccessibleName(name)
         return label
 
-    def show_result(self, routine_name: str, ended: SessionEnded, reps_planned: int,
-                    seconds: float, pain_before: int | None) -> None:
+    def show_result(
+        self,
+        routine_name: str,
+        ended: SessionEnded,
+        reps_planned: int,
+        seconds: float,
+        pain_before: int | None,
+    ) -> None:
         self.title.setText(TITLES.get(ended.outcome, "Session over"))
         if ended.outcome == "pain":
             palette = self.title.palette()

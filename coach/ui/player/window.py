@@ -10,7 +10,14 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from coach import APP_NAME
-from coach.core.session.events import Event, Paused, RepCompleted, Resumed, SessionEnded, SessionStarted
+from coach.core.session.events import (
+    Event,
+    Paused,
+    RepCompleted,
+    Resumed,
+    SessionEnded,
+    SessionStarted,
+)
 from coach.ui.player.compact import CompactWindow
 from coach.ui.player.controls import PlayerActions
 from coach.ui.player.driver import SessionDriver
@@ -28,9 +35,17 @@ class PlayerWindow(QMainWindow):
 
     closed = Signal()
 
-    def __init__(self, driver: SessionDriver, *, tones: Tones, settings: AppSettings,
-                 record_pain: PainSink, open_history: Callable[[], None],
-                 time_scale: float = 1.0, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        driver: SessionDriver,
+        *,
+        tones: Tones,
+        settings: AppSettings,
+        record_pain: PainSink,
+        open_history: Callable[[], None],
+        time_scale: float = 1.0,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.driver = driver
         self.tones = tones
@@ -50,8 +65,14 @@ class PlayerWindow(QMainWindow):
         self.actions = PlayerActions(self)
         self.actions.attach(self)
         self.actions.set_muted(tones.muted)
-        self.view = SessionView(driver, self.actions, show_caution=not settings.caution_seen,
-                                ask_injury=settings.ask_injury, time_scale=time_scale, parent=self)
+        self.view = SessionView(
+            driver,
+            self.actions,
+            show_caution=not settings.caution_seen,
+            ask_injury=settings.ask_injury,
+            time_scale=time_scale,
+            parent=self,
+        )
         self.summary = SummaryPanel(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
@@ -97,8 +118,9 @@ class PlayerWindow(QMainWindow):
     def set_compact(self, on: bool) -> None:
         if on and self.driver.running:
             if self.compact is None:
-                self.compact = CompactWindow(self.driver, self.actions, self.settings,
-                                             time_scale=self._time_scale)
+                self.compact = CompactWindow(
+                    self.driver, self.actions, self.settings, time_scale=self._time_scale
+                )
             self.compact.show()
             self.compact.raise_()
             self.compact.activateWindow()
@@ -164,16 +186,23 @@ class PlayerWindow(QMainWindow):
     def _show_summary(self, ended: SessionEnded) -> None:
         if self.compact is not None:
             self.set_compact(False)
-        for action in (self.actions.pause, self.actions.back, self.actions.skip,
-                       self.actions.stop, self.actions.pain, self.actions.compact,
-                       self.actions.confirm):
+        for action in (
+            self.actions.pause,
+            self.actions.back,
+            self.actions.skip,
+            self.actions.stop,
+            self.actions.pain,
+            self.actions.compact,
+            self.actions.confirm,
+        ):
             action.setEnabled(False)
         self.view.confirm.hide()
         now = self.driver.session.clock.now()
         seconds = now - self._started_at if self._started_at is not None else 0.0
         session = self.driver.session
-        self.summary.show_result(session.routine.name, ended, session.reps_planned, seconds,
-                                 self.pain_before)
+        self.summary.show_result(
+            session.routine.name, ended, session.reps_planned, seconds, self.pain_before
+        )
         self.stack.setCurrentWidget(self.summary)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -20,8 +20,13 @@ SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
 EXERCISE_FILES = sorted((assets_dir() / "exercises").glob("*.toml"))
 ROUTINE_FILES = sorted((assets_dir() / "routines").glob("*.toml"))
 
-SHIPPED_ROUTINES = {"desk-break", "directed-forward-bend", "bedtime-five",
-                    "morning-and-night", "strength-and-stability"}
+SHIPPED_ROUTINES = {
+    "desk-break",
+    "directed-forward-bend",
+    "bedtime-five",
+    "morning-and-night",
+    "strength-and-stability",
+}
 
 EXERCISE = """\
 id = "{id}"
@@ -56,6 +61,7 @@ def shipped() -> Catalog:
 
 # --- the shipped catalog ---------------------------------------------------
 
+
 def test_shipped_catalog_loads_without_problems(shipped: Catalog) -> None:
     assert shipped.problems == []
     assert len(shipped.exercises) == len(EXERCISE_FILES)
@@ -75,9 +81,14 @@ def test_ids_equal_file_names(path: Path) -> None:
 
 def test_bedtime_five_follows_the_seed_order_and_holds_a_minute(shipped: Catalog) -> None:
     items = shipped.routine("bedtime-five").items
-    assert [i.exercise for i in items] == ["knees-to-chest", "forward-fold", "childs-pose",
-                                           "childs-pose-side-reach", "crossovers",
-                                           "doorway-hamstring"]
+    assert [i.exercise for i in items] == [
+        "knees-to-chest",
+        "forward-fold",
+        "childs-pose",
+        "childs-pose-side-reach",
+        "crossovers",
+        "doorway-hamstring",
+    ]
     assert all(item.hold_s >= 60 for item in items)
 
 
@@ -115,14 +126,20 @@ def test_every_source_names_a_seed_file(shipped: Catalog) -> None:
 
 # --- broken files ----------------------------------------------------------
 
-def _catalog(tmp_path: Path, exercises: dict[str, str | bytes] | None = None,
-             routines: dict[str, str] | None = None) -> Catalog:
+
+def _catalog(
+    tmp_path: Path,
+    exercises: dict[str, str | bytes] | None = None,
+    routines: dict[str, str] | None = None,
+) -> Catalog:
     """Write a valid exercise and routine plus the given files, then load."""
     ex_dir, routine_dir = tmp_path / "exercises", tmp_path / "routines"
     ex_dir.mkdir()
     routine_dir.mkdir()
-    files = {ex_dir / "good-stretch.toml": EXERCISE.format(id="good-stretch"),
-             routine_dir / "good-routine.toml": ROUTINE.format(id="good-routine")}
+    files = {
+        ex_dir / "good-stretch.toml": EXERCISE.format(id="good-stretch"),
+        routine_dir / "good-routine.toml": ROUTINE.format(id="good-routine"),
+    }
     files.update({ex_dir / name: text for name, text in (exercises or {}).items()})
     files.update({routine_dir / name: text for name, text in (routines or {}).items()})
     for path, content in files.items():
@@ -153,28 +170,68 @@ def _edit(old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-@pytest.mark.parametrize(("text", "field", "expected"), [
-    pytest.param(_edit('sides = "none"', 'sides = "none"\ncolour = "red"'),
-                 "'colour'", "not a known field", id="unknown-field"),
-    pytest.param(_edit('name = "Test stretch"', "name = 5"),
-                 "'name'", "a non-empty string, got 5", id="wrong-type"),
-    pytest.param(_edit("max = 30", "max = 900"),
-                 "'hold_s.max'", "from 0 to 600, got 900", id="out-of-range"),
-    pytest.param(_edit('kind = "stretch"\n', ""),
-                 "'kind'", "missing and is required", id="missing-required"),
-    pytest.param(_edit('position = "lying"', 'position = "upside-down"'),
-                 "'position'", "one of standing, seated", id="not-a-choice"),
-    pytest.param(_edit('motions = ["flexion"]', 'motions = ["flexion", "twirl"]'),
-                 "'motions'", "'twirl'", id="bad-list-entry"),
-    pytest.param(_edit("default = 20", "default = 40"),
-                 "'hold_s'", "min <= default <= max", id="default-outside-span"),
-    pytest.param(_edit('sides = "none"', 'sides = "none"\nwalk_between_reps = true'),
-                 "'walk_s'", "missing and is required", id="walk-without-walk-s"),
-    pytest.param(_edit('sides = "none"', 'sides = "none"\nanimation = 3'),
-                 "'animation'", "a table", id="animation-not-a-table"),
-])
-def test_bad_exercise_field_is_reported(tmp_path: Path, text: str, field: str,
-                                        expected: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        pytest.param(
+            _edit('sides = "none"', 'sides = "none"\ncolour = "red"'),
+            "'colour'",
+            "not a known field",
+            id="unknown-field",
+        ),
+        pytest.param(
+            _edit('name = "Test stretch"', "name = 5"),
+            "'name'",
+            "a non-empty string, got 5",
+            id="wrong-type",
+        ),
+        pytest.param(
+            _edit("max = 30", "max = 900"),
+            "'hold_s.max'",
+            "from 0 to 600, got 900",
+            id="out-of-range",
+        ),
+        pytest.param(
+            _edit('kind = "stretch"\n', ""),
+            "'kind'",
+            "missing and is required",
+            id="missing-required",
+        ),
+        pytest.param(
+            _edit('position = "lying"', 'position = "upside-down"'),
+            "'position'",
+            "one of standing, seated",
+            id="not-a-choice",
+        ),
+        pytest.param(
+            _edit('motions = ["flexion"]', 'motions = ["flexion", "twirl"]'),
+            "'motions'",
+            "'twirl'",
+            id="bad-list-entry",
+        ),
+        pytest.param(
+            _edit("default = 20", "default = 40"),
+            "'hold_s'",
+            "min <= default <= max",
+            id="default-outside-span",
+        ),
+        pytest.param(
+            _edit('sides = "none"', 'sides = "none"\nwalk_between_reps = true'),
+            "'walk_s'",
+            "missing and is required",
+            id="walk-without-walk-s",
+        ),
+        pytest.param(
+            _edit('sides = "none"', 'sides = "none"\nanimation = 3'),
+            "'animation'",
+            "a table",
+            id="animation-not-a-table",
+        ),
+    ],
+)
+def test_bad_exercise_field_is_reported(
+    tmp_path: Path, text: str, field: str, expected: str
+) -> None:
     catalog = _catalog(tmp_path, exercises={"bad-stretch.toml": text})
     _only_problem(catalog, "bad-stretch.toml", f"field {field}", expected)
     assert "bad-stretch" not in catalog.exercises
@@ -246,4 +303,9 @@ def test_routine_overrides_resolve_against_the_exercise(tmp_path: Path) -> None:
     catalog = _catalog(tmp_path)
     (item,) = catalog.routine("good-routine").items
     assert (item.exercise, item.hold_s, item.reps, item.sets, item.rest_s) == (
-        "good-stretch", 15, 2, 1, 0)
+        "good-stretch",
+        15,
+        2,
+        1,
+        0,
+    )

@@ -13,15 +13,28 @@ from coach.core.catalog.loader import load_shipped
 
 ROOT = Path(__file__).resolve().parents[3]
 
-EXERCISE_KEYS = {"id", "name", "kind", "position", "props", "motions", "sides", "hold_s",
-                 "reps", "sets", "walk_between_reps", "source"}
+EXERCISE_KEYS = {
+    "id",
+    "name",
+    "kind",
+    "position",
+    "props",
+    "motions",
+    "sides",
+    "hold_s",
+    "reps",
+    "sets",
+    "walk_between_reps",
+    "source",
+}
 ROUTINE_KEYS = {"id", "name", "items"}
 ITEM_KEYS = {"exercise", "hold_s", "reps", "sets"}
 
 
 def _coach(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "coach", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "coach", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_list_json_has_the_documented_shape() -> None:
@@ -61,8 +74,11 @@ def test_list_text_names_every_exercise_and_routine() -> None:
         assert name in result.stdout
 
 
-@pytest.mark.parametrize("args", [("bogus",), ("list", "--bogus"), ("list", "extra")],
-                         ids=["unknown-subcommand", "unknown-option", "extra-argument"])
+@pytest.mark.parametrize(
+    "args",
+    [("bogus",), ("list", "--bogus"), ("list", "extra")],
+    ids=["unknown-subcommand", "unknown-option", "extra-argument"],
+)
 def test_bad_command_line_gives_one_line_and_fails(args: tuple[str, ...]) -> None:
     result = _coach(*args)
     assert result.returncode != 0

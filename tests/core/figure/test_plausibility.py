@@ -31,16 +31,21 @@ BEARING: dict[str, tuple[tuple[str, ...], ...]] = {
     "kneel": (("knee_front_near", "knee_front_far"),),
     "lie_back": (("upper_back", "mid_back"),),
     "lie_front": (("belly", "sternum"),),
-    "all_fours": (("hand_near", "hand_far", "elbow_near", "elbow_far"),
-                  ("knee_front_near", "knee_front_far", "toe_near", "toe_far")),
+    "all_fours": (
+        ("hand_near", "hand_far", "elbow_near", "elbow_far"),
+        ("knee_front_near", "knee_front_far", "toe_near", "toe_far"),
+    ),
 }
 
 
 def moments(exercise) -> list[tuple[str, float, float | None]]:
     """(phase, t, phase_length) samples, with and without the engine's lengths."""
     out: list[tuple[str, float, float | None]] = [("start", 0.0, None), ("start", 5.0, None)]
-    lengths = {"move": exercise.move_s, "hold": float(max(exercise.hold_s.default, 4)),
-               "release": exercise.release_s}
+    lengths = {
+        "move": exercise.move_s,
+        "hold": float(max(exercise.hold_s.default, 4)),
+        "release": exercise.release_s,
+    }
     for phase, length in lengths.items():
         for i in range(MOMENTS):
             out.append((phase, length * i / (MOMENTS - 1), length))
@@ -50,8 +55,14 @@ def moments(exercise) -> list[tuple[str, float, float | None]]:
 
 def surface_gap(pose: Pose, p) -> float:
     """Distance from p down to the floor or to the nearest prop surface."""
-    floor = max([MAT_TOP for s in pose.solids if isinstance(s, Box) and s.y1 == MAT_TOP
-                 and s.x0 <= p[0] <= s.x1], default=0.0)
+    floor = max(
+        [
+            MAT_TOP
+            for s in pose.solids
+            if isinstance(s, Box) and s.y1 == MAT_TOP and s.x0 <= p[0] <= s.x1
+        ],
+        default=0.0,
+    )
     gaps = [p[1] - floor]
     for s in pose.solids:
         if isinstance(s, Round):
@@ -108,13 +119,15 @@ def check_exercise(exercise) -> tuple[int, list[str]]:
             for phase, t, length in moments(exercise):
                 pose = pose_at(exercise, phase, t, side=side, depth=depth, phase_length=length)
                 count += 1
-                found += [f"{phase} t={t:.2f} {side} depth {depth}: {p}"
-                          for p in problems(pose, bearing)]
+                found += [
+                    f"{phase} t={t:.2f} {side} depth {depth}: {p}" for p in problems(pose, bearing)
+                ]
         for i in range(10):
             pose = pose_at(exercise, "walk", i * 0.13, side=side)
             count += 1
-            found += [f"walk t={i * 0.13:.2f} {side}: {p}"
-                      for p in problems(pose, BEARING["stand"])]
+            found += [
+                f"walk t={i * 0.13:.2f} {side}: {p}" for p in problems(pose, BEARING["stand"])
+            ]
     return count, found
 
 

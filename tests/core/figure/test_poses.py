@@ -53,20 +53,33 @@ def test_start_is_still_and_the_hold_breathes():
 def test_phases_join_without_jumps():
     ex, move, release = BEND, BEND.move_s, BEND.release_s
     assert biggest_move(pose_at(ex, "start", 0), pose_at(ex, "move", 0, phase_length=move)) < 1e-9
-    assert biggest_move(pose_at(ex, "move", move, phase_length=move),
-                        pose_at(ex, "hold", 0, phase_length=15)) < 1e-6
-    assert biggest_move(pose_at(ex, "hold", 15, phase_length=15),
-                        pose_at(ex, "release", 0, phase_length=release)) < 1e-6
-    assert biggest_move(pose_at(ex, "release", release, phase_length=release),
-                        pose_at(ex, "start", 0)) < 1e-6
+    assert (
+        biggest_move(
+            pose_at(ex, "move", move, phase_length=move), pose_at(ex, "hold", 0, phase_length=15)
+        )
+        < 1e-6
+    )
+    assert (
+        biggest_move(
+            pose_at(ex, "hold", 15, phase_length=15),
+            pose_at(ex, "release", 0, phase_length=release),
+        )
+        < 1e-6
+    )
+    assert (
+        biggest_move(pose_at(ex, "release", release, phase_length=release), pose_at(ex, "start", 0))
+        < 1e-6
+    )
 
 
 @pytest.mark.parametrize("exercise_id", sorted(CATALOG.exercises))
 def test_motion_is_smooth_at_any_frame_rate(exercise_id):
     ex = CATALOG.exercises[exercise_id]
     for phase, length in (("move", ex.move_s), ("release", ex.release_s)):
-        frames = [pose_at(ex, phase, i / 60, side="right", phase_length=length)
-                  for i in range(int(length * 60) + 1)]
+        frames = [
+            pose_at(ex, phase, i / 60, side="right", phase_length=length)
+            for i in range(int(length * 60) + 1)
+        ]
         steps = [biggest_move(a, b) for a, b in zip(frames, frames[1:])]
         assert max(steps) < 0.06, f"{phase}: a joint jumps {max(steps):.3f} m in one frame"
         assert frames[-1].still and not frames[0].still
@@ -97,8 +110,10 @@ def test_the_other_side_is_a_mirror_image():
 def test_the_walk_repeats_each_stride_and_the_feet_take_turns():
     a, b = pose_at(BEND, "walk", 0.2), pose_at(BEND, "walk", 0.2 + STRIDE_S)
     assert biggest_move(a, b) < 1e-9 and not a.still
-    lowest = [min(("near", "far"), key=lambda s: pose_at(BEND, "walk", t).world[f"toe_{s}"][1])
-              for t in (0.0, STRIDE_S / 2)]
+    lowest = [
+        min(("near", "far"), key=lambda s: pose_at(BEND, "walk", t).world[f"toe_{s}"][1])
+        for t in (0.0, STRIDE_S / 2)
+    ]
     assert lowest[0] != lowest[1]
 
 
@@ -107,18 +122,25 @@ def test_unknown_phase_is_one_sentence():
         pose_at(BEND, "sideways", 0)
 
 
-@pytest.mark.parametrize("position", ["standing", "seated", "lying", "kneeling", "all-fours",
-                                      "prone"])
+@pytest.mark.parametrize(
+    "position", ["standing", "seated", "lying", "kneeling", "all-fours", "prone"]
+)
 def test_an_exercise_without_animation_still_gets_a_figure(position):
-    ex = dataclasses.replace(BEND, id=f"plain-{position}", position=position, animation=None,
-                             props=())
+    ex = dataclasses.replace(
+        BEND, id=f"plain-{position}", position=position, animation=None, props=()
+    )
     for phase in ("start", "move", "hold", "release", "walk"):
         pose = pose_at(ex, phase, 1.0, phase_length=3.0)
         assert pose.points and min(p[1] for p in pose.world.values()) > -0.05
 
 
-GOOD = {"root": "stand", "keyframes": [{"phase": "start", "duration": 1},
-                                       {"phase": "hold", "duration": 2, "angles": {"trunk": 40}}]}
+GOOD = {
+    "root": "stand",
+    "keyframes": [
+        {"phase": "start", "duration": 1},
+        {"phase": "hold", "duration": 2, "angles": {"trunk": 40}},
+    ],
+}
 
 
 def broken(**changes):
@@ -126,25 +148,52 @@ def broken(**changes):
     return table
 
 
-@pytest.mark.parametrize("table, field, expected", [
-    (broken(root="float"), "animation.root", "one of stand"),
-    (broken(view={"elevation": 120}), "animation.view.elevation", "from 0 to 90"),
-    (broken(props=["sofa"]), "animation.props[0]", "a prop kind"),
-    (broken(highlight=["elbow"]), "animation.highlight", "lower_back"),
-    (broken(reach=["nose"]), "animation.reach", "a body point"),
-    (broken(turn="knee_near>hip_near"), "animation.turn", "without '>joint'"),
-    (broken(keyframes=[{"phase": "hold", "duration": 1, "angles": {}}]), "animation.keyframes",
-     "one start"),
-    (broken(keyframes=[{"phase": "start", "duration": 1},
-                       {"phase": "hold", "duration": 1, "angles": {"hipp": 3}}]),
-     "animation.keyframes[1].angles.hipp", "a joint angle name"),
-    (broken(keyframes=[{"phase": "start", "duration": 0}, {"phase": "hold", "duration": 1,
-                                                            "angles": {}}]),
-     "animation.keyframes[0].duration", "a number from 0.05"),
-    (broken(keyframes=[{"phase": "start", "duration": 1, "ease": "bouncy"},
-                       {"phase": "hold", "duration": 1, "angles": {}}]),
-     "animation.keyframes[0].ease", "in_out"),
-])
+@pytest.mark.parametrize(
+    "table, field, expected",
+    [
+        (broken(root="float"), "animation.root", "one of stand"),
+        (broken(view={"elevation": 120}), "animation.view.elevation", "from 0 to 90"),
+        (broken(props=["sofa"]), "animation.props[0]", "a prop kind"),
+        (broken(highlight=["elbow"]), "animation.highlight", "lower_back"),
+        (broken(reach=["nose"]), "animation.reach", "a body point"),
+        (broken(turn="knee_near>hip_near"), "animation.turn", "without '>joint'"),
+        (
+            broken(keyframes=[{"phase": "hold", "duration": 1, "angles": {}}]),
+            "animation.keyframes",
+            "one start",
+        ),
+        (
+            broken(
+                keyframes=[
+                    {"phase": "start", "duration": 1},
+                    {"phase": "hold", "duration": 1, "angles": {"hipp": 3}},
+                ]
+            ),
+            "animation.keyframes[1].angles.hipp",
+            "a joint angle name",
+        ),
+        (
+            broken(
+                keyframes=[
+                    {"phase": "start", "duration": 0},
+                    {"phase": "hold", "duration": 1, "angles": {}},
+                ]
+            ),
+            "animation.keyframes[0].duration",
+            "a number from 0.05",
+        ),
+        (
+            broken(
+                keyframes=[
+                    {"phase": "start", "duration": 1, "ease": "bouncy"},
+                    {"phase": "hold", "duration": 1, "angles": {}},
+                ]
+            ),
+            "animation.keyframes[0].ease",
+            "in_out",
+        ),
+    ],
+)
 def test_schema_errors_name_the_file_and_field(table, field, expected):
     with pytest.raises(CatalogError) as info:
         parse_animation("knee-hug.toml", table)
@@ -154,10 +203,17 @@ def test_schema_errors_name_the_file_and_field(table, field, expected):
 
 
 def test_keyframes_carry_unlisted_angles_over():
-    anim = parse_animation("x.toml", {"root": "sit_chair", "keyframes": [
-        {"phase": "start", "duration": 1, "angles": {"neck": 10}},
-        {"phase": "move", "duration": 1, "angles": {"trunk": 20}},
-        {"phase": "hold", "duration": 1, "angles": {"lumbar": 30}}]})
+    anim = parse_animation(
+        "x.toml",
+        {
+            "root": "sit_chair",
+            "keyframes": [
+                {"phase": "start", "duration": 1, "angles": {"neck": 10}},
+                {"phase": "move", "duration": 1, "angles": {"trunk": 20}},
+                {"phase": "hold", "duration": 1, "angles": {"lumbar": 30}},
+            ],
+        },
+    )
     assert anim.hold.angles["neck"] == 10 and anim.hold.angles["trunk"] == 20
     assert anim.hold.angles["hip_near"] == 82  # the sitting root's own pose
 
@@ -169,9 +225,12 @@ def test_a_bad_animation_section_skips_only_that_exercise(tmp_path):
     folder.mkdir()
     (folder / "childs-pose.toml").write_text(bad, encoding="utf-8")
     (folder / "plank.toml").write_text(
-        (assets_dir() / "exercises" / "plank.toml").read_text(encoding="utf-8"), encoding="utf-8")
+        (assets_dir() / "exercises" / "plank.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     catalog = load_catalog([folder], [])
     assert list(catalog.exercises) == ["plank"]
-    assert catalog.problems == ["childs-pose.toml: field 'animation.root': expected one of "
-                                "stand, sit_chair, sit_floor, kneel, lie_back, lie_front, "
-                                "all_fours, got 'kneeling'."]
+    assert catalog.problems == [
+        "childs-pose.toml: field 'animation.root': expected one of "
+        "stand, sit_chair, sit_floor, kneel, lie_back, lie_front, "
+        "all_fours, got 'kneeling'."
+    ]

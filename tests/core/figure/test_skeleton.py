@@ -36,8 +36,9 @@ def test_an_upright_adult_is_about_1_75_m_tall_with_feet_flat():
 def test_bone_lengths_never_change_whatever_the_angles(angles):
     p = forward_kinematics(angles)
     for a, b in BONES:
-        assert math.isclose(distance(p[a], p[b]), distance(REFERENCE[a], REFERENCE[b]),
-                            abs_tol=1e-9)
+        assert math.isclose(
+            distance(p[a], p[b]), distance(REFERENCE[a], REFERENCE[b]), abs_tol=1e-9
+        )
 
 
 def test_angle_conventions():
@@ -90,10 +91,16 @@ def test_tipping_brings_the_second_support_down():
 
 def test_a_limb_reaches_its_support_by_turning_one_joint():
     fours = ROOTS["all_fours"]
-    support = Support(fours.support.rest, turn=fours.support.turn, anchor="knee_front_near",
-                      reach=(Contact("hand_near", "floor", "shoulder_near"),))
+    support = Support(
+        fours.support.rest,
+        turn=fours.support.turn,
+        anchor="knee_front_near",
+        reach=(Contact("hand_near", "floor", "shoulder_near"),),
+    )
     bent = forward_kinematics(dict(fours.angles, shoulder_near=65))  # 10 degrees short
     p = place(bent, support, Scene(()))
     assert abs(p["hand_near"][1]) < 0.002
-    assert math.isclose(distance(p["shoulder_near"], p["hand_near"]),
-                        distance(bent["shoulder_near"], bent["hand_near"]))
+    assert math.isclose(
+        distance(p["shoulder_near"], p["hand_near"]),
+        distance(bent["shoulder_near"], bent["hand_near"]),
+    )

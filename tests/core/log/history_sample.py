@@ -11,8 +11,11 @@ from coach.core.log.store import SessionLog
 TODAY = date(2024, 6, 30)  # a Sunday
 TZ = timezone(timedelta(hours=2))
 PAIN_DAYS = 75
-ROUTINES = (("desk-break", "Desk break"), ("bedtime-five", "Bedtime five"),
-            ("morning-and-night", "Morning and night"))
+ROUTINES = (
+    ("desk-break", "Desk break"),
+    ("bedtime-five", "Bedtime five"),
+    ("morning-and-night", "Morning and night"),
+)
 
 
 def fill(log: SessionLog, *, days: int = 120, today: date = TODAY, seed: int = 1) -> list[int]:
@@ -35,11 +38,11 @@ def fill(log: SessionLog, *, days: int = 120, today: date = TODAY, seed: int = 1
     return ids
 
 
-def _one_session(log: SessionLog, rng: random.Random, day: date, n: int,
-                 pain: int | None) -> int:
+def _one_session(log: SessionLog, rng: random.Random, day: date, n: int, pain: int | None) -> int:
     routine_id, name = ROUTINES[n % len(ROUTINES)]
-    start = datetime(day.year, day.month, day.day, rng.randint(7, 21), rng.randint(0, 59),
-                     tzinfo=TZ)
+    start = datetime(
+        day.year, day.month, day.day, rng.randint(7, 21), rng.randint(0, 59), tzinfo=TZ
+    )
     planned = 6
     outcome = rng.choices(("completed", "stopped", "interrupted", "pain"), (70, 15, 10, 5))[0]
     done = planned if outcome == "completed" else rng.randint(0, planned - 1)
@@ -48,9 +51,18 @@ def _one_session(log: SessionLog, rng: random.Random, day: date, n: int,
     for k in range(done):
         at += timedelta(seconds=40)
         skipped = k == 2 and rng.random() < 0.3
-        log.record_rep(session_id, item=k // 3, exercise_id=("knees-to-chest", "bridge")[k // 3],
-                       side=None, set=1, rep=k % 3 + 1, planned_hold_s=30.0,
-                       actual_hold_s=0.0 if skipped else 29.5, skipped=skipped, at=at)
+        log.record_rep(
+            session_id,
+            item=k // 3,
+            exercise_id=("knees-to-chest", "bridge")[k // 3],
+            side=None,
+            set=1,
+            rep=k % 3 + 1,
+            planned_hold_s=30.0,
+            actual_hold_s=0.0 if skipped else 29.5,
+            skipped=skipped,
+            at=at,
+        )
     if pain is not None:
         log.set_pain(session_id, before=pain, after=max(0, pain - rng.randint(0, 2)))
     if rng.random() < 0.1:

@@ -23,14 +23,24 @@ def logged(data_dir):
     with SessionLog.open(data_dir) as log:
         first = log.begin_session("desk-break", "Desk break", 3, started=start, pain_before=5)
         for rep in (1, 2, 3):
-            log.record_rep(first, item=0, exercise_id="seated-forward-bend", side=None, set=1,
-                           rep=rep, planned_hold_s=15, actual_hold_s=15 if rep < 3 else 6.5,
-                           skipped=rep == 3, at=start + timedelta(minutes=rep))
+            log.record_rep(
+                first,
+                item=0,
+                exercise_id="seated-forward-bend",
+                side=None,
+                set=1,
+                rep=rep,
+                planned_hold_s=15,
+                actual_hold_s=15 if rep < 3 else 6.5,
+                skipped=rep == 3,
+                at=start + timedelta(minutes=rep),
+            )
         log.set_pain(first, after=3)
         log.set_note(first, "tight, then better")
         log.end_session(first, "completed", ended=start + timedelta(minutes=6, seconds=40))
-        second = log.begin_session("bedtime-five", "Bedtime five", 10,
-                                   started=start + timedelta(days=3))
+        second = log.begin_session(
+            "bedtime-five", "Bedtime five", 10, started=start + timedelta(days=3)
+        )
         log.end_session(second, "pain", ended=start + timedelta(days=3, minutes=1))
         live = SessionLog.open(data_dir)
         live.begin_session("desk-break", "Desk break", 3, started=start + timedelta(days=5))
@@ -48,8 +58,20 @@ def test_plain_text_is_an_aligned_table(logged, capsys):
     code, out, err = run(capsys)
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0].split() == ["Routine", "Start", "End", "Duration", "Outcome", "Reps",
-                                "Skipped", "Pain", "before", "Pain", "after", "Note"]
+    assert lines[0].split() == [
+        "Routine",
+        "Start",
+        "End",
+        "Duration",
+        "Outcome",
+        "Reps",
+        "Skipped",
+        "Pain",
+        "before",
+        "Pain",
+        "after",
+        "Note",
+    ]
     assert len(lines) == 4
     assert "Desk break" in lines[1] and "2024-04-02 09:15" in lines[1] and "09:21" in lines[1]
     assert "6:40" in lines[1] and "2/3" in lines[1] and "tight, then better" in lines[1]
@@ -57,7 +79,10 @@ def test_plain_text_is_an_aligned_table(logged, capsys):
     # Aligned: every column starts at the same place on every line.
     outcome_at = lines[0].index("Outcome")
     assert {line[outcome_at:].split("  ")[0].strip() for line in lines[1:]} == {
-        "completed", "pain", "in progress"}
+        "completed",
+        "pain",
+        "in progress",
+    }
 
 
 def test_csv_uses_the_shared_columns(logged, capsys):
@@ -78,9 +103,16 @@ def test_json_lists_each_session_with_its_reps(logged, capsys):
     first = sessions[0]
     assert first["note"] == "tight, then better" and len(first["reps"]) == 3
     assert first["reps"][2] == {
-        "item": 0, "exercise_id": "seated-forward-bend", "side": None, "set": 1, "rep": 3,
-        "planned_hold_s": 15.0, "actual_hold_s": 6.5, "skipped": True,
-        "at": "2024-04-02T09:18:00+01:00"}
+        "item": 0,
+        "exercise_id": "seated-forward-bend",
+        "side": None,
+        "set": 1,
+        "rep": 3,
+        "planned_hold_s": 15.0,
+        "actual_hold_s": 6.5,
+        "skipped": True,
+        "at": "2024-04-02T09:18:00+01:00",
+    }
     assert sessions[2]["outcome"] is None and sessions[2]["end"] is None
 
 
@@ -95,8 +127,9 @@ def test_since_filters_by_local_date(logged, capsys):
 def test_a_bad_since_is_one_sentence(bad, capsys):
     code, out, err = run(capsys, "--since", bad)
     assert code == 1 and out == ""
-    assert err == (f"coach: --since needs a real date written YYYY-MM-DD, such as 2024-05-31, "
-                   f"not '{bad}'.\n")
+    assert err == (
+        f"coach: --since needs a real date written YYYY-MM-DD, such as 2024-05-31, not '{bad}'.\n"
+    )
 
 
 def test_an_empty_log(capsys):
@@ -122,4 +155,9 @@ def test_csv_helpers_are_usable_on_their_own(logged):
 def test_small_helpers():
     assert parse_since(None) is None and str(parse_since(" 2024-01-31 ")) == "2024-01-31"
     assert [format_duration(s) for s in (None, 0, 59.6, 61, 3725)] == [
-        "-", "0:00", "1:00", "1:01", "1:02:05"]
+        "-",
+        "0:00",
+        "1:00",
+        "1:01",
+        "1:02:05",
+    ]

@@ -40,10 +40,15 @@ def rep_key(line: str) -> tuple[int, str | None, int, int]:
     return int(item), None if side == "-" else side, int(set_no), int(rep)
 
 
-def play_and_kill(data_dir: Path, *, after_reps: int | None = None,
-                  after_seconds: float | None = None) -> tuple[int, list[str]]:
-    child = subprocess.Popen([sys.executable, "-c", RUNNER, str(data_dir), str(TIME_SCALE)],
-                             cwd=ROOT, stdout=subprocess.PIPE, text=True)
+def play_and_kill(
+    data_dir: Path, *, after_reps: int | None = None, after_seconds: float | None = None
+) -> tuple[int, list[str]]:
+    child = subprocess.Popen(
+        [sys.executable, "-c", RUNNER, str(data_dir), str(TIME_SCALE)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert child.stdout is not None
         session_id = int(child.stdout.readline().split()[1])
@@ -82,9 +87,14 @@ def check_log(data_dir: Path, session_id: int, printed: list[str]) -> None:
     assert record.outcome == "interrupted" and record.reps_done == len(logged)
     assert list((data_dir / "live-sessions").iterdir()) == []
 
-    history = subprocess.run([sys.executable, "-m", "coach", "history", "--json",
-                              "--data-dir", str(data_dir)], cwd=ROOT, capture_output=True,
-                             text=True, timeout=60, check=False)
+    history = subprocess.run(
+        [sys.executable, "-m", "coach", "history", "--json", "--data-dir", str(data_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert history.returncode == 0, history.stderr
     [shown] = json.loads(history.stdout)
     assert shown["outcome"] == "interrupted" and len(shown["reps"]) == len(logged)

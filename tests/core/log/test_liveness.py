@@ -35,8 +35,13 @@ PLAYER = textwrap.dedent("""
 
 @pytest.fixture
 def player(data_dir):
-    proc = subprocess.Popen([sys.executable, "-c", PLAYER, str(data_dir)], cwd=ROOT,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", PLAYER, str(data_dir)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     session_id = int(proc.stdout.readline())
     yield proc, session_id
     if proc.poll() is None:

@@ -43,14 +43,31 @@ def test_an_earlier_log_is_upgraded_keeping_every_session(version, data_dir, tmp
         records = {r.id: r for r in log.sessions()}
         first_reps = log.reps(1)
         added = log.begin_session("desk-break", "Desk break", 1)
-        log.record_rep(added, item=0, exercise_id="x", side=None, set=1, rep=1,
-                       planned_hold_s=5, actual_hold_s=5, skipped=False)
+        log.record_rep(
+            added,
+            item=0,
+            exercise_id="x",
+            side=None,
+            set=1,
+            rep=1,
+            planned_hold_s=5,
+            actual_hold_s=5,
+            skipped=False,
+        )
         log.end_session(added, "completed")
     first = records[1]
     assert (first.outcome, first.reps_planned, first.reps_done, first.reps_skipped) == (
-        "completed", 4, 4, 0)  # the redone rep replaced its skipped first try
+        "completed",
+        4,
+        4,
+        0,
+    )  # the redone rep replaced its skipped first try
     assert [(r.item, r.side, r.rep, r.skipped) for r in first_reps] == [
-        (0, None, 1, False), (0, None, 2, False), (1, "left", 1, False), (1, "right", 1, False)]
+        (0, None, 1, False),
+        (0, None, 2, False),
+        (1, "left", 1, False),
+        (1, "right", 1, False),
+    ]
     crashed = records[2]
     assert crashed.outcome == "interrupted" and crashed.reps_done == 2
     assert crashed.ended == datetime.fromisoformat("2024-03-02T22:01:40+01:00")

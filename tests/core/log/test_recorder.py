@@ -38,8 +38,12 @@ def test_a_played_session_is_logged_rep_by_rep(data_dir):
     assert record.outcome == "completed" and record.pain_before == 6
     assert (record.reps_done, record.reps_skipped, record.reps_planned) == (5, 0, 5)
     assert [(r.exercise_id, r.side, r.rep) for r in reps] == [
-        ("knee-hug", "left", 1), ("knee-hug", "left", 2), ("knee-hug", "right", 1),
-        ("knee-hug", "right", 2), ("b", None, 1)]
+        ("knee-hug", "left", 1),
+        ("knee-hug", "left", 2),
+        ("knee-hug", "right", 1),
+        ("knee-hug", "right", 2),
+        ("b", None, 1),
+    ]
     assert record.started == datetime(2024, 2, 1, 7, 0, tzinfo=TZ)
     assert record.ended > reps[-1].at
 
@@ -88,11 +92,14 @@ def test_events_before_the_session_began_are_ignored(data_dir):
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.sampled_from(["tick", "skip", "back", "pause", "resume"]), max_size=30),
-       st.sampled_from(["none", "each", "alternate"]))
+@given(
+    st.lists(st.sampled_from(["tick", "skip", "back", "pause", "resume"]), max_size=30),
+    st.sampled_from(["none", "each", "alternate"]),
+)
 def test_a_completed_session_logs_every_planned_rep_once(commands, sides):
-    session, clock = session_of(exercise(sides=sides, reps=2, sets=2, rest=3, hold=2),
-                                exercise("b", hold=0, reps=2))
+    session, clock = session_of(
+        exercise(sides=sides, reps=2, sets=2, rest=3, hold=2), exercise("b", hold=0, reps=2)
+    )
     folder = Path(tempfile.mkdtemp())
     try:
         with SessionLog.open(folder) as log:

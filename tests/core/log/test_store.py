@@ -17,9 +17,18 @@ ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d")
 
 
 def rep(log, session, n, *, skipped=False, side="left", item=0, at=None):
-    log.record_rep(session, item=item, exercise_id="knee-to-chest", side=side, set=1, rep=n,
-                   planned_hold_s=15, actual_hold_s=4.2 if skipped else 15, skipped=skipped,
-                   at=at)
+    log.record_rep(
+        session,
+        item=item,
+        exercise_id="knee-to-chest",
+        side=side,
+        set=1,
+        rep=n,
+        planned_hold_s=15,
+        actual_hold_s=4.2 if skipped else 15,
+        skipped=skipped,
+        at=at,
+    )
 
 
 def test_a_session_round_trip(data_dir):
@@ -35,12 +44,18 @@ def test_a_session_round_trip(data_dir):
         [record] = log.sessions()
         reps = log.reps(sid)
     assert (record.routine_id, record.routine_name, record.outcome) == (
-        "desk-break", "Desk break", "completed")
+        "desk-break",
+        "Desk break",
+        "completed",
+    )
     assert (record.reps_planned, record.reps_done, record.reps_skipped) == (6, 2, 1)
     assert (record.pain_before, record.pain_after, record.note) == (4, 2, "felt looser")
     assert record.started == start and record.duration_s == 425
     assert [(r.rep, r.side, r.skipped, r.actual_hold_s) for r in reps] == [
-        (1, "left", False, 15.0), (2, "left", True, 4.2), (1, None, False, 15.0)]
+        (1, "left", False, 15.0),
+        (2, "left", True, 4.2),
+        (1, None, False, 15.0),
+    ]
 
 
 def test_timestamps_are_local_iso_8601_with_offset(data_dir):
@@ -88,8 +103,9 @@ def test_a_rep_recorded_again_replaces_the_first(data_dir):
 def test_sessions_since_a_date_oldest_first(data_dir):
     with SessionLog.open(data_dir) as log:
         for day in (3, 1, 2):
-            sid = log.begin_session("r", f"day {day}", 1,
-                                    started=datetime(2024, 6, day, 23, 50, tzinfo=TZ))
+            sid = log.begin_session(
+                "r", f"day {day}", 1, started=datetime(2024, 6, day, 23, 50, tzinfo=TZ)
+            )
             log.end_session(sid, "completed")
         assert [s.routine_name for s in log.sessions()] == ["day 1", "day 2", "day 3"]
         assert [s.routine_name for s in log.sessions(date(2024, 6, 2))] == ["day 2", "day 3"]
@@ -111,8 +127,12 @@ def test_sessions_counts_reps_in_one_query(data_dir):
     assert len(touching_reps) == 1, statements  # not one per session
     assert sum(r.reps_skipped for r in records) == sum(1 for n in range(30) if 1 <= n % 4 <= 3)
     with closing(sqlite3.connect(data_dir / DB_NAME)) as db:
-        plan = [row[-1] for row in db.execute(
-            "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM reps WHERE session_id = 1 AND skipped = 0")]
+        plan = [
+            row[-1]
+            for row in db.execute(
+                "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM reps WHERE session_id = 1 AND skipped = 0"
+            )
+        ]
     assert any("COVERING INDEX" in step for step in plan)
 
 

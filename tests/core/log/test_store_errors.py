@@ -26,8 +26,17 @@ def filled_log(data_dir: Path, sessions: int = 40) -> None:
         for n in range(sessions):
             sid = log.begin_session("desk-break", "Desk break", 20)
             for k in range(20):
-                log.record_rep(sid, item=k // 5, exercise_id="knee-to-chest", side="left",
-                               set=1, rep=k, planned_hold_s=15, actual_hold_s=15, skipped=False)
+                log.record_rep(
+                    sid,
+                    item=k // 5,
+                    exercise_id="knee-to-chest",
+                    side="left",
+                    set=1,
+                    rep=k,
+                    planned_hold_s=15,
+                    actual_hold_s=15,
+                    skipped=False,
+                )
             log.end_session(sid, "completed")
 
 
@@ -66,7 +75,7 @@ def test_damage_met_while_reading_is_moved_aside_at_the_next_start(data_dir):
         page_size = db.execute("PRAGMA page_size").fetchone()[0]
         root = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'reps'").fetchone()[0]
     data = bytearray(path.read_bytes())
-    data[(root - 1) * page_size:root * page_size] = b"\xff" * page_size  # the reps table's root
+    data[(root - 1) * page_size : root * page_size] = b"\xff" * page_size  # the reps table's root
     path.write_bytes(bytes(data))
     with SessionLog.open(data_dir) as log:  # the cheap check at open does not read reps...
         assert log.notice is None
@@ -90,8 +99,10 @@ def test_a_read_only_database_error_becomes_one_sentence(data_dir, monkeypatch):
     with closing(sqlite3.connect(data_dir / "probe.sqlite3")) as db:
         db.execute("CREATE TABLE t (x)")
     read_only = f"file:{data_dir / 'probe.sqlite3'}?mode=ro"
-    with (closing(sqlite3.connect(read_only, uri=True)) as ro,
-          pytest.raises(sqlite3.OperationalError) as real):
+    with (
+        closing(sqlite3.connect(read_only, uri=True)) as ro,
+        pytest.raises(sqlite3.OperationalError) as real,
+    ):
         ro.execute("INSERT INTO t VALUES (1)")
     assert real.value.sqlite_errorname == "SQLITE_READONLY"
 
@@ -103,7 +114,8 @@ def test_a_read_only_database_error_becomes_one_sentence(data_dir, monkeypatch):
         SessionLog.open(data_dir)
     assert str(info.value) == (
         f"Stretch Coach cannot write its session log in {data_dir}: the folder is read-only "
-        f"or not yours; choose another with --data-dir.")
+        f"or not yours; choose another with --data-dir."
+    )
 
 
 # -- real read-only and full file systems, in a private mount namespace -------
@@ -126,21 +138,27 @@ IN_NAMESPACE = textwrap.dedent("""
         print(done, exc, sep="|")
 """)
 
-MOUNT = {"read-only": "mount -t tmpfs -o ro,size=1m tmpfs {dir}",
-         "full": "mount -t tmpfs -o size=200k tmpfs {dir}"}
+MOUNT = {
+    "read-only": "mount -t tmpfs -o ro,size=1m tmpfs {dir}",
+    "full": "mount -t tmpfs -o size=200k tmpfs {dir}",
+}
 
 
 def _namespace_works() -> bool:
     if shutil.which("unshare") is None:
         return False
     with tempfile.TemporaryDirectory() as folder:
-        probe = subprocess.run(["unshare", "-m", "sh", "-c", f"mount -t tmpfs tmpfs {folder}"],
-                               capture_output=True, check=False)
+        probe = subprocess.run(
+            ["unshare", "-m", "sh", "-c", f"mount -t tmpfs tmpfs {folder}"],
+            capture_output=True,
+            check=False,
+        )
     return probe.returncode == 0
 
 
-needs_mounts = pytest.mark.skipif(not _namespace_works(),
-                                  reason="needs root and unshare -m (mount namespaces)")
+needs_mounts = pytest.mark.skipif(
+    not _namespace_works(), reason="needs root and unshare -m (mount namespaces)"
+)
 
 
 @needs_mounts
@@ -148,16 +166,29 @@ needs_mounts = pytest.mark.skipif(not _namespace_works(),
 def test_a_real_read_only_or_full_disk_is_one_sentence(case, tmp_path):
     mount_point = tmp_path / "mnt"
     mount_point.mkdir()
-    script = (f"{MOUNT[case].format(dir=mount_point)} && "
-              f"exec {sys.executable} -c \"$0\" {mount_point} {case}")
-    result = subprocess.run(["unshare", "-m", "sh", "-c", script, IN_NAMESPACE], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120, check=False)
+    script = (
+        f"{MOUNT[case].format(dir=mount_point)} && "
+        f'exec {sys.executable} -c "$0" {mount_point} {case}'
+    )
+    result = subprocess.run(
+        ["unshare", "-m", "sh", "-c", script, IN_NAMESPACE],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     done, message = result.stdout.strip().split("|")
     if case == "read-only":
-        assert int(done) == 0 and message.startswith("Stretch Coach cannot write its session "
-                                                     "log in") and "read-only" in message
+        assert (
+            int(done) == 0
+            and message.startswith("Stretch Coach cannot write its session log in")
+            and "read-only" in message
+        )
     else:
         assert int(done) > 0  # reps were saved until the disk filled up
-        assert message == (f"The disk holding {mount_point / 'data'} is full, so the session "
-                           f"log cannot be saved; free some space and try again.")
+        assert message == (
+            f"The disk holding {mount_point / 'data'} is full, so the session "
+            f"log cannot be saved; free some space and try again."
+        )

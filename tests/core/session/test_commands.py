@@ -162,8 +162,8 @@ def test_back_on_the_first_step_restarts_it():
 
 def test_a_rep_done_again_after_back_replaces_the_first_record():
     session, clock = into_first_hold(2)
-    session.skip()                       # rep 1 skipped after 2 s
-    events = session.back()              # back into rep 1's hold
+    session.skip()  # rep 1 skipped after 2 s
+    events = session.back()  # back into rep 1's hold
     assert events == [PhaseStarted(H, 10.0), *events[1:]]
     events = run_for(session, clock, 10.1)
     assert [(r.rep, r.skipped) for r in reps(events)] == [(1, False)]
@@ -191,8 +191,15 @@ def test_stop_mid_hold_keeps_what_was_done():
     assert events[-2:] == [PhaseStarted(Phase.STOPPED, 0.0), SessionEnded("stopped", 1, 1)]
     state = session.state
     assert state.finished and state.phase is Phase.STOPPED and state.seconds_left == 0
-    for command in (session.stop, session.tick, session.skip, session.back, session.pause,
-                    session.resume, session.start):
+    for command in (
+        session.stop,
+        session.tick,
+        session.skip,
+        session.back,
+        session.pause,
+        session.resume,
+        session.start,
+    ):
         assert command() == []  # a session ends exactly once
 
 
@@ -200,8 +207,7 @@ def test_stop_outside_a_hold_logs_nothing_more_and_pain_is_an_outcome():
     session, clock = session_of(exercise(reps=3, hold=10))
     session.start()
     run_for(session, clock, 1)
-    assert session.stop("pain") == [PhaseStarted(Phase.STOPPED, 0.0),
-                                    SessionEnded("pain", 0, 0)]
+    assert session.stop("pain") == [PhaseStarted(Phase.STOPPED, 0.0), SessionEnded("pain", 0, 0)]
 
 
 def test_stop_while_paused_uses_the_frozen_time():

@@ -50,7 +50,9 @@ def test_one_sided_exercise_runs_lead_in_move_hold_release_per_rep():
     events = session.start() + run_to_end(session, clock, step=0.5)
     assert phases(events) == [Phase.LEAD_IN, M, H, R, M, H, R, Phase.DONE]
     assert [(r.rep, r.side, r.actual_hold_s, r.skipped) for r in reps(events)] == [
-        (1, None, 10.0, False), (2, None, 10.0, False)]
+        (1, None, 10.0, False),
+        (2, None, 10.0, False),
+    ]
     assert events[-1] == SessionEnded("completed", 2, 0)
     assert clock.now() - 100 == pytest.approx(5 + 2 * (2 + 10 + 3), abs=0.5)
     assert session.state.phase is Phase.DONE and session.state.finished
@@ -59,10 +61,10 @@ def test_one_sided_exercise_runs_lead_in_move_hold_release_per_rep():
 def test_seconds_left_comes_from_the_deadline_not_from_ticks():
     session, clock = session_of(exercise(reps=1, hold=10, move=2))
     session.start()
-    clock.advance(3.7)          # a late tick, still inside the 5 s lead-in
+    clock.advance(3.7)  # a late tick, still inside the 5 s lead-in
     session.tick()
     assert session.state.seconds_left == pytest.approx(1.3)
-    clock.advance(4.0)          # one tick covers the rest of lead-in and all of move-in
+    clock.advance(4.0)  # one tick covers the rest of lead-in and all of move-in
     events = session.tick()
     assert phases(events) == [M, H]
     assert session.state.phase is H
@@ -74,10 +76,30 @@ def test_seconds_left_comes_from_the_deadline_not_from_ticks():
 def test_each_side_does_all_left_reps_then_switches_with_a_lead_in():
     session, clock = session_of(exercise(sides="each", reps=2, hold=5))
     events = session.start() + run_to_end(session, clock)
-    assert phases(events) == [Phase.LEAD_IN, M, H, R, M, H, R, Phase.SWITCH_SIDE,
-                              Phase.LEAD_IN, M, H, R, M, H, R, Phase.DONE]
+    assert phases(events) == [
+        Phase.LEAD_IN,
+        M,
+        H,
+        R,
+        M,
+        H,
+        R,
+        Phase.SWITCH_SIDE,
+        Phase.LEAD_IN,
+        M,
+        H,
+        R,
+        M,
+        H,
+        R,
+        Phase.DONE,
+    ]
     assert [(r.side, r.rep) for r in reps(events)] == [
-        ("left", 1), ("left", 2), ("right", 1), ("right", 2)]
+        ("left", 1),
+        ("left", 2),
+        ("right", 1),
+        ("right", 2),
+    ]
     switched = [e for e in events if isinstance(e, SideSwitched)]
     assert switched == [SideSwitched("right")]
     assert events.index(switched[0]) == events.index(PhaseStarted(Phase.SWITCH_SIDE, 5.0)) - 1
@@ -89,7 +111,11 @@ def test_alternate_sides_count_reps_per_side():
     events = session.start() + run_to_end(session, clock)
     assert phases(events) == [Phase.LEAD_IN] + [M, H, R] * 4 + [Phase.DONE]
     assert [(r.side, r.rep) for r in reps(events)] == [
-        ("left", 1), ("right", 1), ("left", 2), ("right", 2)]
+        ("left", 1),
+        ("right", 1),
+        ("left", 2),
+        ("right", 2),
+    ]
     assert [e.side for e in events if isinstance(e, SideSwitched)] == ["right", "left", "right"]
     assert session.state.reps_done == 4 == session.reps_planned
 
@@ -106,8 +132,24 @@ def test_state_during_the_right_side():
 def test_sets_rest_between_them_then_lead_in():
     session, clock = session_of(exercise(reps=2, sets=2, rest=30, hold=5))
     events = session.start() + run_to_end(session, clock)
-    assert phases(events) == [Phase.LEAD_IN, M, H, R, M, H, R, Phase.REST, Phase.LEAD_IN,
-                              M, H, R, M, H, R, Phase.DONE]
+    assert phases(events) == [
+        Phase.LEAD_IN,
+        M,
+        H,
+        R,
+        M,
+        H,
+        R,
+        Phase.REST,
+        Phase.LEAD_IN,
+        M,
+        H,
+        R,
+        M,
+        H,
+        R,
+        Phase.DONE,
+    ]
     assert PhaseStarted(Phase.REST, 30.0) in events
     assert [(r.set, r.rep) for r in reps(events)] == [(1, 1), (1, 2), (2, 1), (2, 2)]
 
@@ -123,8 +165,21 @@ def test_rest_state_names_the_set_that_comes_next():
 def test_walk_between_reps_but_not_after_the_last():
     session, clock = session_of(exercise(reps=3, walk=20, hold=5))
     events = session.start() + run_to_end(session, clock)
-    assert phases(events) == [Phase.LEAD_IN, M, H, R, Phase.WALK, M, H, R, Phase.WALK,
-                              M, H, R, Phase.DONE]
+    assert phases(events) == [
+        Phase.LEAD_IN,
+        M,
+        H,
+        R,
+        Phase.WALK,
+        M,
+        H,
+        R,
+        Phase.WALK,
+        M,
+        H,
+        R,
+        Phase.DONE,
+    ]
     assert PhaseStarted(Phase.WALK, 20.0) in events
 
 
@@ -144,14 +199,17 @@ def test_hold_zero_skips_the_hold_and_logs_the_rep_after_release():
     assert phases(events) == [Phase.LEAD_IN, M, R, M, R, Phase.DONE]
     assert not [e for e in events if isinstance(e, HoldStarted)]
     assert [(r.planned_hold_s, r.actual_hold_s, r.skipped) for r in reps(events)] == [
-        (0.0, 0.0, False)] * 2
+        (0.0, 0.0, False)
+    ] * 2
 
 
 def test_next_exercise_starts_with_its_own_lead_in():
     session, clock = session_of(exercise(reps=1, hold=3), exercise("b", reps=1, hold=3))
     events = session.start() + run_to_end(session, clock)
     assert [e for e in events if isinstance(e, ExerciseStarted)] == [
-        ExerciseStarted("knee-hug", 0), ExerciseStarted("b", 1)]
+        ExerciseStarted("knee-hug", 0),
+        ExerciseStarted("b", 1),
+    ]
     assert phases(events) == [Phase.LEAD_IN, M, H, R, Phase.LEAD_IN, M, H, R, Phase.DONE]
     assert [r.item for r in reps(events)] == [0, 1]
 

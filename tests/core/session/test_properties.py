@@ -13,8 +13,9 @@ from coach.core.session.engine import Session
 from coach.core.session.plan import rep_order
 from tests.core.session.support import exercise, routine_of
 
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 P = Phase
 # Where a step may lead when time runs out or the user skips ahead.
@@ -28,29 +29,53 @@ FORWARD: dict[Phase | None, set[Phase]] = {
     P.REST: {P.LEAD_IN, P.SWITCH_SIDE, P.MOVE_IN},
     P.SWITCH_SIDE: {P.LEAD_IN, P.MOVE_IN},
 }
-BACKWARD = {p: {q for q, nexts in FORWARD.items() if p in nexts and q is not None} | {p}
-            for p in FORWARD if p is not None}
+BACKWARD = {
+    p: {q for q, nexts in FORWARD.items() if p in nexts and q is not None} | {p}
+    for p in FORWARD
+    if p is not None
+}
 
 exercises = st.builds(
     lambda n, sides, hold, reps, sets, rest, walk, move, release: exercise(
-        f"ex-{n}", sides=sides, hold=hold, reps=reps, sets=sets, rest=rest, walk=walk,
-        move=move, release=release),
-    st.integers(0, 3), st.sampled_from(["none", "each", "alternate"]),
-    st.sampled_from([0, 1, 3, 10]), st.integers(1, 3), st.integers(1, 3),
-    st.sampled_from([0, 0, 5]), st.sampled_from([0, 0, 4]),
-    st.sampled_from([0.5, 1.0, 2.5]), st.sampled_from([0.5, 2.0]))
+        f"ex-{n}",
+        sides=sides,
+        hold=hold,
+        reps=reps,
+        sets=sets,
+        rest=rest,
+        walk=walk,
+        move=move,
+        release=release,
+    ),
+    st.integers(0, 3),
+    st.sampled_from(["none", "each", "alternate"]),
+    st.sampled_from([0, 1, 3, 10]),
+    st.integers(1, 3),
+    st.integers(1, 3),
+    st.sampled_from([0, 0, 5]),
+    st.sampled_from([0, 0, 4]),
+    st.sampled_from([0.5, 1.0, 2.5]),
+    st.sampled_from([0.5, 2.0]),
+)
 
 sessions = st.builds(
     lambda exs, lead_in, switch: _session(exs, lead_in, switch),
-    st.lists(exercises, min_size=1, max_size=3), st.sampled_from([0, 2, 5]),
-    st.sampled_from([0, 3]))
+    st.lists(exercises, min_size=1, max_size=3),
+    st.sampled_from([0, 2, 5]),
+    st.sampled_from([0, 3]),
+)
 
-commands = st.lists(st.one_of(
-    st.tuples(st.just("tick"), st.floats(0, 4)),
-    st.tuples(st.just("gap"), st.floats(5.5, 100)),
-    st.tuples(st.sampled_from(["pause", "resume", "toggle_pause", "skip", "skip", "back"]),
-              st.just(0.0)),
-), max_size=60)
+commands = st.lists(
+    st.one_of(
+        st.tuples(st.just("tick"), st.floats(0, 4)),
+        st.tuples(st.just("gap"), st.floats(5.5, 100)),
+        st.tuples(
+            st.sampled_from(["pause", "resume", "toggle_pause", "skip", "skip", "back"]),
+            st.just(0.0),
+        ),
+    ),
+    max_size=60,
+)
 # Half the sessions are stopped somewhere in the sequence, the rest play out.
 endings = st.tuples(st.sampled_from([None, "stop", "pain"]), st.integers(0, 60))
 
@@ -59,8 +84,9 @@ def _session(exs, lead_in, switch):
     unique = list({ex.id: ex for ex in exs}.values())
     routine, catalog = routine_of(*unique)
     clock = FakeClock(0)
-    return Session(routine, catalog, clock, lead_in_s=lead_in, switch_side_s=switch,
-                   max_gap_s=5), clock
+    return Session(
+        routine, catalog, clock, lead_in_s=lead_in, switch_side_s=switch, max_gap_s=5
+    ), clock
 
 
 class Watcher:
@@ -134,11 +160,15 @@ def test_random_commands_keep_every_promise(built, cmds, ending):
     assert session.finished and watcher.ends == 1
     state = session.state
     assert (state.reps_done, state.reps_skipped) == (
-        sum(not s for s in watcher.reps.values()), sum(watcher.reps.values()))
+        sum(not s for s in watcher.reps.values()),
+        sum(watcher.reps.values()),
+    )
     if watcher.outcome == "completed":
-        planned = {(i, side, set_no, rep)
-                   for i, (ex, item) in enumerate(zip(session.exercises, session.routine.items))
-                   for set_no, side, rep in rep_order(ex, item)}
+        planned = {
+            (i, side, set_no, rep)
+            for i, (ex, item) in enumerate(zip(session.exercises, session.routine.items))
+            for set_no, side, rep in rep_order(ex, item)
+        }
         assert set(watcher.reps) == planned
         assert state.reps_done + state.reps_skipped == state.reps_planned == len(planned)
     for method in ("tick", "skip", "back", "pause", "resume", "stop"):

@@ -25,8 +25,13 @@ from coach.ui.cards.text import card_for
 from coach.ui.cards.printing import print_command, write_pdf
 
 SHIPPED = load_shipped()
-FIVE = {"desk-break", "directed-forward-bend", "bedtime-five", "morning-and-night",
-        "strength-and-stability"}
+FIVE = {
+    "desk-break",
+    "directed-forward-bend",
+    "bedtime-five",
+    "morning-and-night",
+    "strength-and-stability",
+}
 POINTS = {"a4": (595.3, 841.9), "letter": (612.0, 792.0)}
 LAYOUTS = [(per_page, paper) for per_page in (1, 2, 4) for paper in ("a4", "letter")]
 
@@ -57,8 +62,12 @@ def test_the_five_routines_ship():
 def test_every_routine_prints_in_every_layout(qapp, tmp_path, routine_id, per_page, paper):
     routine = SHIPPED.routine(routine_id)
     out = tmp_path / f"{routine_id}.pdf"
-    assert cli.main(["print", routine_id, "-o", str(out), "--per-page", str(per_page),
-                     "--paper", paper]) == 0
+    assert (
+        cli.main(
+            ["print", routine_id, "-o", str(out), "--per-page", str(per_page), "--paper", paper]
+        )
+        == 0
+    )
     document = _open(out)
     items = len(routine.items)
     plan = _plan(SHIPPED, routine, per_page, paper, tmp_path)
@@ -134,8 +143,11 @@ def test_nothing_is_drawn_in_the_margins(qapp, tmp_path, per_page, paper):
         for y in range(0, h, 2):
             for x in (*range(band), *range(w - band, w)):
                 assert image.pixel(x, y) & 0xFFFFFF == 0xFFFFFF, (page, x, y)
-        inside = [image.pixel(x, y) & 0xFFFFFF for x in range(band, w - band, 7)
-                  for y in range(band, h - band, 7)]
+        inside = [
+            image.pixel(x, y) & 0xFFFFFF
+            for x in range(band, w - band, 7)
+            for y in range(band, h - band, 7)
+        ]
         assert any(p != 0xFFFFFF for p in inside)
         # Print colours: black, greys and white only, whatever the screen's theme.
         for pixel in inside:
@@ -147,8 +159,10 @@ def test_nothing_is_drawn_in_the_margins(qapp, tmp_path, per_page, paper):
 def test_every_card_fits_its_slot(qapp, tmp_path, per_page, paper):
     """Every shipped exercise, laid out in every slot size: the parts stay inside
     the card, and the text never goes below the legible minimum."""
-    items = tuple(RoutineItem(e.id, e.hold_s.default, e.reps.default, e.sets, e.rest_s)
-                  for e in SHIPPED.exercises.values())
+    items = tuple(
+        RoutineItem(e.id, e.hold_s.default, e.reps.default, e.sets, e.rest_s)
+        for e in SHIPPED.exercises.values()
+    )
     everything = Routine("all", "All exercises", "", items)
     plan = _plan(SHIPPED, everything, per_page, paper, tmp_path)
     for card in plan.cards:
@@ -163,13 +177,22 @@ def test_every_card_fits_its_slot(qapp, tmp_path, per_page, paper):
 
 
 def _long_exercise() -> Exercise:
-    step = ("Keep your back long and your breathing slow while you ease into the position, "
-            "then hold it without bouncing, noticing where the stretch is felt most. ")
+    step = (
+        "Keep your back long and your breathing slow while you ease into the position, "
+        "then hold it without bouncing, noticing where the stretch is felt most. "
+    )
     return Exercise(
-        id="very-long", name="A stretch with very long instructions", kind="stretch",
-        position="standing", sides="each", hold_s=Span(10, 30, 20), reps=Span(1, 10, 3),
+        id="very-long",
+        name="A stretch with very long instructions",
+        kind="stretch",
+        position="standing",
+        sides="each",
+        hold_s=Span(10, 30, 20),
+        reps=Span(1, 10, 3),
         steps=tuple(f"{step * 2}({n})" for n in range(1, 19)),
-        cautions=("Stop at once if anything hurts sharply.",) * 6, source=("x",))
+        cautions=("Stop at once if anything hurts sharply.",) * 6,
+        source=("x",),
+    )
 
 
 def test_long_steps_flow_onto_continuation_cards(qapp, tmp_path):
@@ -204,14 +227,22 @@ def test_card_text_uses_the_routine_figures():
     exercise = SHIPPED.exercise("directed-forward-bend")
     card = card_for(exercise, RoutineItem(exercise.id, 75, 9, 2, 30))
     facts = {f.label: f.value for f in card.facts}
-    assert facts == {"Hold": "1 min 15 s", "Reps": "9", "Sets": "2", "Rest": "30 s",
-                     "Sides": "Both together"}
+    assert facts == {
+        "Hold": "1 min 15 s",
+        "Reps": "9",
+        "Sets": "2",
+        "Rest": "30 s",
+        "Sides": "Both together",
+    }
     assert [(p.phase, p.side) for p in card.panels] == [("start", None), ("hold", None)]
     assert "20 s" in card.walk
     sided = next(e for e in SHIPPED.exercises.values() if e.sides != "none")
     panels = card_for(sided, RoutineItem(sided.id, 10, 2, 1, 0)).panels
-    assert [(p.phase, p.side) for p in panels] == [("start", "left"), ("hold", "left"),
-                                                   ("hold", "right")]
+    assert [(p.phase, p.side) for p in panels] == [
+        ("start", "left"),
+        ("hold", "left"),
+        ("hold", "right"),
+    ]
 
 
 def test_header_and_footer(qapp, tmp_path):
@@ -225,8 +256,13 @@ def test_header_and_footer(qapp, tmp_path):
 
 
 def _args(**overrides) -> argparse.Namespace:
-    values = {"routine": "desk-break", "output": "cards.pdf", "per_page": 2, "paper": "a4",
-              "data_dir": None}
+    values = {
+        "routine": "desk-break",
+        "output": "cards.pdf",
+        "per_page": 2,
+        "paper": "a4",
+        "data_dir": None,
+    }
     values.update(overrides)
     return argparse.Namespace(**values)
 
@@ -244,11 +280,14 @@ def test_cli_reports_what_it_wrote(qapp, tmp_path, capsys):
     assert out.stat().st_mode & 0o777 == 0o666 & ~mask  # not the temporary file's 0600
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["print", "no-such-routine"], "coach: There is no routine called 'no-such-routine'"),
-    (["print", "desk-break", "--per-page", "3"], "coach: Argument --per-page: invalid choice"),
-    (["print", "desk-break", "--paper", "a3"], "coach: Argument --paper: invalid choice"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["print", "no-such-routine"], "coach: There is no routine called 'no-such-routine'"),
+        (["print", "desk-break", "--per-page", "3"], "coach: Argument --per-page: invalid choice"),
+        (["print", "desk-break", "--paper", "a3"], "coach: Argument --paper: invalid choice"),
+    ],
+)
 def test_cli_errors_are_one_sentence(qapp, tmp_path, capsys, argv, message):
     try:
         code = cli.main([*argv, "-o", str(tmp_path / "x.pdf")])
@@ -279,12 +318,32 @@ def test_print_command_checks_its_options(qapp, tmp_path):
 def test_coach_print_runs_without_a_display(qapp, tmp_path):
     """A fresh process with no QApplication and no DISPLAY makes its own offscreen one."""
     out = tmp_path / "cards.pdf"
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    done = subprocess.run([sys.executable, "-m", "coach", "print", "bedtime-five", "-o", str(out),
-                           "--per-page", "4", "--paper", "letter"],
-                          check=False, capture_output=True, text=True, env=env, timeout=60,
-                          cwd=Path(__file__).resolve().parents[3])
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coach",
+            "print",
+            "bedtime-five",
+            "-o",
+            str(out),
+            "--per-page",
+            "4",
+            "--paper",
+            "letter",
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[3],
+    )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert _open(out).pageCount() >= 2

@@ -60,10 +60,19 @@ def test_all_writes_a_contact_sheet_per_exercise(tmp_path, qapp):
 
 
 def test_render_works_without_a_display(tmp_path):
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     out = tmp_path / "plank.png"
-    result = subprocess.run([sys.executable, "-m", "coach", "render", "plank", "-o", str(out)],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "render", "plank", "-o", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 1000

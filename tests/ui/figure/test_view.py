@@ -14,8 +14,9 @@ BEND = CATALOG.exercise("directed-forward-bend")
 
 
 def painted(pose, colors: FigureColors, size=(400, 400), ratio: float = 1.0) -> QImage:
-    image = QImage(int(size[0] * ratio), int(size[1] * ratio),
-                   QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(
+        int(size[0] * ratio), int(size[1] * ratio), QImage.Format.Format_ARGB32_Premultiplied
+    )
     image.setDevicePixelRatio(ratio)
     image.fill(QColor("#ffffff"))
     painter = QPainter(image)
@@ -68,8 +69,12 @@ def test_the_stretched_area_is_highlighted(qapp):
 
 def test_the_floor_and_the_whole_figure_stay_in_view(qapp):
     for exercise in CATALOG.exercises.values():
-        for phase, t in (("start", 0), ("move", exercise.move_s / 2), ("hold", 0),
-                         ("release", exercise.release_s / 3)):
+        for phase, t in (
+            ("start", 0),
+            ("move", exercise.move_s / 2),
+            ("hold", 0),
+            ("release", exercise.release_s / 3),
+        ):
             pose = pose_at(exercise, phase, t, side="left", phase_length=exercise.move_s)
             x0, y0, x1, y1 = pose.frame
             for x, y in pose.points.values():
@@ -82,8 +87,12 @@ def test_high_dpi_paints_at_device_resolution(qapp):
     pose = pose_at(BEND, "start", 0.0)
     sharp = painted(pose, FigureColors.print(), ratio=2.0)
     assert (sharp.width(), sharp.height()) == (800, 800)
-    dark = sum(1 for y in range(0, 800, 4) for x in range(0, 800, 4)
-               if sharp.pixelColor(x, y).lightness() < 60)
+    dark = sum(
+        1
+        for y in range(0, 800, 4)
+        for x in range(0, 800, 4)
+        if sharp.pixelColor(x, y).lightness() < 60
+    )
     assert dark > 200  # the figure covers the whole device-pixel image, not a corner
 
 
@@ -99,8 +108,12 @@ def test_widget_draws_in_light_and_dark_themes(qtbot, theme, shoot):
     background = view.palette().color(view.backgroundRole())
     colors = view.colors()
     assert abs(colors.near.lightness() - background.lightness()) > 100  # reads on the theme
-    inked = sum(1 for y in range(0, 360, 3) for x in range(0, 360, 3)
-                if abs(grabbed.pixelColor(x, y).lightness() - background.lightness()) > 100)
+    inked = sum(
+        1
+        for y in range(0, 360, 3)
+        for x in range(0, 360, 3)
+        if abs(grabbed.pixelColor(x, y).lightness() - background.lightness()) > 100
+    )
     assert inked > 100
     assert view.accessibleName()
 
@@ -143,8 +156,16 @@ def test_the_player_figure_stops_its_timer_when_nothing_moves(qtbot):
     stage.show()
 
     def state(phase, paused=False):
-        return SimpleNamespace(phase=phase, exercise=BEND, seconds_into_phase=1.0, side="left",
-                               depth=1.0, phase_length=5.0, paused=paused, finished=False)
+        return SimpleNamespace(
+            phase=phase,
+            exercise=BEND,
+            seconds_into_phase=1.0,
+            side="left",
+            depth=1.0,
+            phase_length=5.0,
+            paused=paused,
+            finished=False,
+        )
 
     stage.show_state(state(Phase.MOVE_IN))
     assert stage._frames.isActive(), "a bend in progress animates"
@@ -155,10 +176,10 @@ def test_the_player_figure_stops_its_timer_when_nothing_moves(qtbot):
     stage.show_state(state(Phase.HOLD, paused=True))
     assert not stage._frames.isActive(), "paused: nothing moves"
 
+
 def test_painting_is_antialiased_and_round_capped(qapp):
     pose = pose_at(BEND, "start", 0.0)
     image = painted(pose, FigureColors.print())
     hand = pose.points["hand_near"]
-    edge = [pixel_at(image, pose, (hand[0] + dx / 400, hand[1])).lightness()
-            for dx in range(0, 40)]
+    edge = [pixel_at(image, pose, (hand[0] + dx / 400, hand[1])).lightness() for dx in range(0, 40)]
     assert any(0 < value < 255 for value in edge)  # soft edge pixels, not only black/white

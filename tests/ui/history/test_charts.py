@@ -17,7 +17,6 @@ from tests.core.log import history_sample
 from tests.core.log.history_sample import TODAY
 
 
-
 @pytest.fixture
 def page(window):  # type: ignore[no-untyped-def]
     return window.progress_page
@@ -33,8 +32,11 @@ def choose_period(page, days: int) -> None:  # type: ignore[no-untyped-def]
 
 
 def curves(plot) -> dict[str, tuple[list[float], list[float]]]:  # type: ignore[no-untyped-def]
-    return {item.name(): tuple(list(a) for a in item.getData())
-            for item in plot.getPlotItem().listDataItems() if isinstance(item, pg.PlotDataItem)}
+    return {
+        item.name(): tuple(list(a) for a in item.getData())
+        for item in plot.getPlotItem().listDataItems()
+        if isinstance(item, pg.PlotDataItem)
+    }
 
 
 def test_minutes_per_day_for_each_period(page, progress):  # type: ignore[no-untyped-def]
@@ -47,10 +49,12 @@ def test_minutes_per_day_for_each_period(page, progress):  # type: ignore[no-unt
         assert list(bars["x"]) == [day_x(d) for d, _ in series]
         assert list(bars["height"]) == [m for _, m in series]
     assert sum(m for _, m in series) == pytest.approx(
-        sum(r.duration_s for r in page.window().records) / 60)
+        sum(r.duration_s for r in page.window().records) / 60
+    )
     busiest = max(series, key=lambda s: s[1])
     assert page.minutes.tip.text_at(day_x(busiest[0]) + 3600, 1) == (
-        f"{day_label(busiest[0])}\n{round(busiest[1])} min")
+        f"{day_label(busiest[0])}\n{round(busiest[1])} min"
+    )
 
 
 def test_sessions_per_week_and_the_streaks(page, progress):  # type: ignore[no-untyped-def]
@@ -58,7 +62,8 @@ def test_sessions_per_week_and_the_streaks(page, progress):  # type: ignore[no-u
     assert page.weeks.series == weeks
     assert list(page.weeks.bars.opts["height"]) == [float(n) for _, n in weeks]
     assert sum(n for _, n in weeks) == sum(
-        1 for r in page.window().records if r.started.date() >= weeks[0][0])
+        1 for r in page.window().records if r.started.date() >= weeks[0][0]
+    )
     streaks = progress.streaks(TODAY)
     assert streaks.longest >= streaks.current >= 1
     assert f"<b>{streaks.current} day" in page.figures["current"].text()
@@ -72,7 +77,8 @@ def test_heat_map_covers_the_last_twelve_weeks(page, progress):  # type: ignore[
     assert len(page.heat_map.cells.opts["brushes"]) == 84  # TODAY is a Sunday: all filled
     minutes = grid.minutes[6][11]
     assert page.heat_map.tip.text_at(day_x(TODAY), 0) == (
-        f"{day_label(TODAY)}\n{round(minutes)} min" if minutes else f"{day_label(TODAY)}\nrest day")
+        f"{day_label(TODAY)}\n{round(minutes)} min" if minutes else f"{day_label(TODAY)}\nrest day"
+    )
 
 
 def test_pain_and_the_recovery_goals(page, progress):  # type: ignore[no-untyped-def]
@@ -83,21 +89,25 @@ def test_pain_and_the_recovery_goals(page, progress):  # type: ignore[no-untyped
     assert [(b.start - d0, b.end - d0, b.ceiling) for b in bands] == [
         (timedelta(days=3), timedelta(days=7), p0 * 0.5),
         (timedelta(days=14), timedelta(days=28), pytest.approx(p0 * 0.2)),
-        (timedelta(days=42), timedelta(days=56), 0.0)]
+        (timedelta(days=42), timedelta(days=56), 0.0),
+    ]
     zone = next(i for i in page.pain.plot.getPlotItem().items if isinstance(i, pg.BarGraphItem))
     assert list(zone.opts["x0"]) == [day_x(b.start) for b in bands]
     assert list(zone.opts["y1"]) == pytest.approx([p0 * 0.5, p0 * 0.2, 0.25])
     lines = curves(page.pain.plot)
     assert lines["Before"][1] == [float(p.before) for p in progress.pain]
     assert lines["After"][0] == [p.started.timestamp() for p in progress.pain]
-    assert lines["Goal"] == ([day_x(d) for d, _ in progress.goal_path(TODAY)],
-                             [v for _, v in progress.goal_path(TODAY)])
+    assert lines["Goal"] == (
+        [day_x(d) for d, _ in progress.goal_path(TODAY)],
+        [v for _, v in progress.goal_path(TODAY)],
+    )
     last = progress.pain[-1]
     tip = page.pain.tip.text_at(last.started.timestamp(), last.before)
     assert tip.endswith(f"pain before → after: {last.before} → {last.after}")
     band = bands[1]
     assert page.pain.tip.text_at(day_x(band.start + timedelta(days=2)), 0.5).startswith(
-        "Goal: Pain down by four fifths (weeks 2–4)")
+        "Goal: Pain down by four fifths (weeks 2–4)"
+    )
 
 
 def test_without_pain_ratings_in_the_period_the_chart_says_so(qtbot, data_dir):  # type: ignore[no-untyped-def]

@@ -18,7 +18,6 @@ from tests.core.log import history_sample
 from tests.core.log.history_sample import TODAY
 
 
-
 def cells(window, row: int) -> list[str]:  # type: ignore[no-untyped-def]
     model = window.model
     return [model.data(model.index(row, c)) for c in range(model.columnCount())]
@@ -28,21 +27,38 @@ def test_the_table_shows_every_session_newest_first(window, log):  # type: ignor
     records = log.sessions()
     model = window.model
     assert model.rowCount() == len(records) > 80
-    assert [model.record(r).id for r in range(model.rowCount())] == [r.id for r in
-                                                                      reversed(records)]
+    assert [model.record(r).id for r in range(model.rowCount())] == [
+        r.id for r in reversed(records)
+    ]
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)] == [
-        "Date and time", "Routine", "Duration", "Outcome", "Reps", "Skipped", "Pain", "Note"]
+        "Date and time",
+        "Routine",
+        "Duration",
+        "Outcome",
+        "Reps",
+        "Skipped",
+        "Pain",
+        "Note",
+    ]
     outcomes = {cells(window, r)[3] for r in range(model.rowCount())}
     assert outcomes == {"Completed", "Stopped", "Interrupted", "Stopped for pain"}
     rated = next(r for r in reversed(records) if r.pain_before is not None and r.note)
     row = model.row_of(rated.id)
     assert cells(window, row) == [
-        rated.started.strftime("%Y-%m-%d  %H:%M"), rated.routine_name,
+        rated.started.strftime("%Y-%m-%d  %H:%M"),
+        rated.routine_name,
         f"{int(rated.duration_s) // 60}:{int(rated.duration_s) % 60:02d}",
-        {"completed": "Completed", "stopped": "Stopped", "interrupted": "Interrupted",
-         "pain": "Stopped for pain"}[rated.outcome],
-        f"{rated.reps_done} / {rated.reps_planned}", str(rated.reps_skipped),
-        f"{rated.pain_before} → {rated.pain_after}", rated.note]
+        {
+            "completed": "Completed",
+            "stopped": "Stopped",
+            "interrupted": "Interrupted",
+            "pain": "Stopped for pain",
+        }[rated.outcome],
+        f"{rated.reps_done} / {rated.reps_planned}",
+        str(rated.reps_skipped),
+        f"{rated.pain_before} → {rated.pain_after}",
+        rated.note,
+    ]
     unrated = model.row_of(next(r for r in records if r.pain_before is None).id)
     assert cells(window, unrated)[6] == ""
     assert window.filters.count.text() == f"{len(records)} of {len(records)} sessions"
@@ -83,8 +99,10 @@ def test_a_session_shows_its_reps_with_planned_and_actual_holds(window, log):  #
     detail = window.detail
     assert detail.session == record
     reps = log.reps(record.id)
-    rows = [[detail.reps.data(detail.reps.index(r, c)) for c in range(6)]
-            for r in range(detail.reps.rowCount())]
+    rows = [
+        [detail.reps.data(detail.reps.index(r, c)) for c in range(6)]
+        for r in range(detail.reps.rowCount())
+    ]
     assert len(rows) == len(reps) == record.reps_done + record.reps_skipped
     assert rows[0] == ["Knees to chest", "", "1", "1", "30 s", "29.5 s"]
     assert ["Knees to chest", "", "1", "3", "30 s", "skipped"] in rows
@@ -99,7 +117,8 @@ def test_a_note_is_edited_and_kept(window, log):  # type: ignore[no-untyped-def]
     assert window.detail.save_button.isEnabled()
     window.detail.save_button.click()
     assert next(r for r in log.sessions() if r.id == record.id).note == (
-        "Hamstrings tight after the long drive.")
+        "Hamstrings tight after the long drive."
+    )
     row = window.model.row_of(record.id)
     assert cells(window, row)[7] == "Hamstrings tight after the long drive."
     assert window.detail.session.id == record.id, "the edited session stays selected"
@@ -115,6 +134,7 @@ def test_a_session_is_deleted_only_after_confirming(window, log, monkeypatch):  
         def ask(*args, **kwargs):  # type: ignore[no-untyped-def]
             answers.append(args[2])
             return choice
+
         return ask
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
@@ -154,10 +174,10 @@ def test_an_empty_history_says_how_to_start(qtbot, data_dir):  # type: ignore[no
 
 
 def test_opening_history_code_does_not_import_pyqtgraph_until_there_is_data():
-    script = ("import sys, coach.ui.history.window, coach.ui.app; "
-              "print('pyqtgraph' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=60, check=False)
+    script = "import sys, coach.ui.history.window, coach.ui.app; print('pyqtgraph' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
 

@@ -17,8 +17,9 @@ def test_lists_the_routines_with_details(coach_app):  # type: ignore[no-untyped-
     assert "Desk break" in names and "Tiny test routine" in names
     select(window, "tiny")
     assert window.title.text() == "Tiny test routine"
-    assert window.exercises.text().startswith("1. Directed forward bend — 7 reps, hold 10 s, "
-                                              "walk 20 s between")
+    assert window.exercises.text().startswith(
+        "1. Directed forward bend — 7 reps, hold 10 s, walk 20 s between"
+    )
     assert "2. Seated spinal twist — 1 rep each side" in window.exercises.text()
     assert window.duration.text().startswith("About ")
 

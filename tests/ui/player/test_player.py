@@ -33,7 +33,8 @@ def test_a_whole_routine_is_played_and_logged(coach_app, player):  # type: ignor
     reps = coach_app.log.reps(session.id)
     assert [(r.exercise_id, r.side, r.rep) for r in reps] == (
         [("directed-forward-bend", None, n) for n in range(1, 8)]
-        + [("seated-spinal-twist", "left", 1), ("seated-spinal-twist", "right", 1)])
+        + [("seated-spinal-twist", "left", 1), ("seated-spinal-twist", "right", 1)]
+    )
     assert all(not r.skipped and r.actual_hold_s == pytest.approx(10, abs=0.15) for r in reps)
     assert player.stack.currentWidget() is player.summary
     assert player.summary.reps.text() == "9 of 9"
@@ -74,12 +75,12 @@ def test_space_pauses_and_the_countdown_stands_still(coach_app, player, qtbot): 
 
 def test_right_skips_and_left_goes_back(coach_app, player, qtbot):  # type: ignore[no-untyped-def]
     run_until(coach_app, lambda s: s.phase is Phase.HOLD and s.rep == 1)
-    press(qtbot, player, Key.Key_Right)            # skip the hold of rep 1
+    press(qtbot, player, Key.Key_Right)  # skip the hold of rep 1
     assert player.driver.state.phase is Phase.RELEASE
-    press(qtbot, player, Key.Key_Left)             # back into the hold
+    press(qtbot, player, Key.Key_Left)  # back into the hold
     assert player.driver.state.phase is Phase.HOLD and player.driver.state.rep == 1
     run_until(coach_app, lambda s: s.phase is Phase.WALK)
-    press(qtbot, player, Key.Key_Right)            # skip the walk
+    press(qtbot, player, Key.Key_Right)  # skip the walk
     assert player.driver.state.phase is Phase.MOVE_IN and player.driver.state.rep == 2
     reps = coach_app.log.reps(only_session(coach_app).id)
     assert [(r.rep, r.skipped) for r in reps] == [(1, False)], "the redone rep replaces the skip"
@@ -93,7 +94,7 @@ def test_escape_asks_inline_and_enter_stops(coach_app, player, qtbot):  # type: 
     coach_app.clock.advance(1)
     player.driver.pump()
     assert player.driver.state.seconds_left < before, "the timer runs while it asks"
-    press(qtbot, player, Key.Key_Escape)           # Esc again: keep going
+    press(qtbot, player, Key.Key_Escape)  # Esc again: keep going
     assert not player.view.confirm.isVisible() and player.driver.running
     press(qtbot, player, Key.Key_Escape)
     press(qtbot, player, Key.Key_Return)
@@ -113,8 +114,10 @@ def test_sharp_pain_stops_at_once_and_says_why(coach_app, player, qtbot):  # typ
     assert session.outcome == "pain"
     assert session.reps_done == 1
     assert player.summary.advice.isVisible()
-    assert "talk to a doctor or physiotherapist" in player.summary.advice.findChild(
-        type(player.summary.title)).text()
+    assert (
+        "talk to a doctor or physiotherapist"
+        in player.summary.advice.findChild(type(player.summary.title)).text()
+    )
 
 
 def test_pain_before_and_after_are_stored(coach_app, player, qtbot):  # type: ignore[no-untyped-def]
@@ -161,8 +164,6 @@ def test_mute_by_key_is_remembered(coach_app, player, qtbot):  # type: ignore[no
     assert coach_app.tones.played == ["walk-end"]
     run_until(coach_app, lambda s: s.phase is Phase.RELEASE)
     assert coach_app.tones.played == ["walk-end", "hold-start", "hold-end"]
-
-
 
 
 def test_summary_links_to_history(coach_app, player):  # type: ignore[no-untyped-def]

@@ -23,8 +23,15 @@ def coach(data_dir: Path, *args: str, quit_at_end: bool = False, **popen) -> sub
     env = dict(os.environ, COACH_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
     if quit_at_end:
         env["COACH_QUIT_AT_END"] = "1"
-    return subprocess.Popen([sys.executable, "-m", "coach", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
+    return subprocess.Popen(
+        [sys.executable, "-m", "coach", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **popen,
+    )
 
 
 def history(data_dir: Path) -> list[dict]:  # type: ignore[type-arg]

@@ -23,7 +23,9 @@ def test_the_shipped_tones_are_short_wav_files() -> None:
 
 
 def test_the_script_makes_the_shipped_files(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("make_sounds", ROOT / "packaging" / "make_sounds.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_sounds", ROOT / "packaging" / "make_sounds.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -71,10 +73,15 @@ def test_a_tone_really_plays_on_a_sound_device(qtbot) -> None:  # type: ignore[n
 def test_tone_cues_follow_holds_and_walks(qapp) -> None:  # type: ignore[no-untyped-def]
     tones = Tones(assets_dir() / "sounds", probe=lambda: False)
     cues = ToneCues(tones)
-    for event in (PhaseStarted(Phase.HOLD, 10), HoldStarted("x", None, 1, 1, 10),
-                  HoldEnded(10, False), PhaseStarted(Phase.WALK, 20),
-                  PhaseStarted(Phase.MOVE_IN, 3), HoldStarted("x", None, 1, 2, 10),
-                  HoldEnded(4, True)):
+    for event in (
+        PhaseStarted(Phase.HOLD, 10),
+        HoldStarted("x", None, 1, 1, 10),
+        HoldEnded(10, False),
+        PhaseStarted(Phase.WALK, 20),
+        PhaseStarted(Phase.MOVE_IN, 3),
+        HoldStarted("x", None, 1, 2, 10),
+        HoldEnded(4, True),
+    ):
         cues.on_event(event)
     assert tones.played == ["hold-start", "hold-end", "walk-end", "hold-start"]
     tones.muted = True
