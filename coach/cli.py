@@ -4,6 +4,7 @@ core or ui. Errors reach the user as one sentence on stderr, never a traceback."
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import traceback
@@ -106,8 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from coach.core.catalog.loader import load_shipped
     from coach.core.catalog.listing import catalog_as_dict, catalog_as_text
+    from coach.core.catalog.loader import load_shipped
 
     catalog = load_shipped()
     for problem in catalog.problems:
@@ -163,8 +164,6 @@ def _write_crash_log() -> Path:
     import tempfile
 
     path = Path(tempfile.gettempdir()) / "stretch-coach-crash.log"
-    try:
+    with contextlib.suppress(OSError):
         path.write_text(traceback.format_exc(), encoding="utf-8")
-    except OSError:
-        pass
     return path

@@ -11,6 +11,6 @@ if os.environ.get("STRETCH_COACH_SELFTEST") == "1":
 
     raise SystemExit(run())
 
-from coach.cli import main  # noqa: E402
+from coach.cli import main
 
 raise SystemExit(main())

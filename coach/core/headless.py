@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import IO
 
 from coach.core.catalog.loader import Catalog, Routine, load_shipped
-from coach.core.session.clock import ScaledClock
-from coach.core.session.events import RepCompleted
 from coach.core.log.recorder import SessionRecorder
-from coach.core.session.engine import Session
 from coach.core.log.store import SessionLog
+from coach.core.session.clock import ScaledClock
+from coach.core.session.engine import Session
+from coach.core.session.events import RepCompleted
 
 
 def play_headless(

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from coach import APP_NAME
 from coach.core.catalog.loader import Catalog, load_shipped
-from coach.core.session.clock import Clock, ScaledClock, SystemClock
 from coach.core.errors import CoachError
+from coach.core.session.clock import Clock, ScaledClock, SystemClock
 from coach.paths import assets_dir, data_dir
 from coach.ui.icon import app_icon
 from coach.ui.none_guard import protect_none
-from coach.ui.settings import AppSettings
 from coach.ui.player.sounds import Tones
+from coach.ui.settings import AppSettings
 from coach.ui.theme import apply_theme
 
 if TYPE_CHECKING:

@@ -71,12 +71,12 @@ def _run(folder: Path, seconds: float, scale: float) -> dict[str, float]:
     from PySide6.QtCore import Qt, QTimer
 
     from coach.core.catalog.loader import load_shipped
-    from coach.core.session.clock import ScaledClock
     from coach.core.log.store import SessionLog
-    from coach.ui.app import CoachApp, make_qapp
-    from coach.ui.settings import AppSettings
-    from coach.ui.player.sounds import Tones
+    from coach.core.session.clock import ScaledClock
     from coach.paths import assets_dir
+    from coach.ui.app import CoachApp, make_qapp
+    from coach.ui.player.sounds import Tones
+    from coach.ui.settings import AppSettings
 
     qapp = make_qapp()
     catalog = load_shipped()

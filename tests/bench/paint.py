@@ -43,8 +43,8 @@ def run(quick: bool = False) -> dict[str, float]:
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    from coach.ui.figure.view import FigureColors, paint_pose
     from coach.ui.figure.render import ensure_gui_app
+    from coach.ui.figure.view import FigureColors, paint_pose
 
     app = ensure_gui_app()
     colors = FigureColors.from_palette(app.palette())

@@ -104,12 +104,12 @@ def theme(request: pytest.FixtureRequest, qapp) -> Iterator[str]:  # type: ignor
 @pytest.fixture
 def coach_app(qapp, catalog, data_dir: Path):  # type: ignore[no-untyped-def]
     """The app's object graph on a fake clock, with silent tones."""
-    from coach.core.session.clock import FakeClock
     from coach.core.log.store import SessionLog
+    from coach.core.session.clock import FakeClock
     from coach.paths import assets_dir
     from coach.ui.app import CoachApp
-    from coach.ui.settings import AppSettings
     from coach.ui.player.sounds import Tones
+    from coach.ui.settings import AppSettings
 
     clock = FakeClock(1000.0)
     log = SessionLog.open(data_dir)

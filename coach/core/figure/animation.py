@@ -33,8 +33,8 @@ from coach.core.figure.geometry import View
 from coach.core.figure.placement import Contact, Support
 from coach.core.figure.props import Prop
 from coach.core.figure.roots import AREAS, ROOTS, contact, prop_from, support_for
-from coach.core.schema import Fields
 from coach.core.figure.skeleton import ANGLES
+from coach.core.schema import Fields
 
 PHASES = ("start", "move", "hold", "release")
 

@@ -7,14 +7,15 @@ side and projected for drawing. Plain Python: no Qt here.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from coach.core.errors import CoachError
 from coach.core.figure.animation import Animation, Keyframe, parse_animation
 from coach.core.figure.easing import arc, blend, ease
-from coach.core.errors import CoachError
 from coach.core.figure.geometry import Vec
 from coach.core.figure.placement import Support, place
 from coach.core.figure.props import Solid
@@ -27,13 +28,13 @@ if TYPE_CHECKING:
     from coach.core.catalog.loader import Exercise
 
 __all__ = [
+    "PHASES",
     "Pose",
     "Shape",
-    "pose_at",
-    "parse_animation",
-    "checked_animation",
     "animation_of",
-    "PHASES",
+    "checked_animation",
+    "parse_animation",
+    "pose_at",
 ]
 
 PHASES = ("start", "move", "hold", "release", "walk")
@@ -181,7 +182,7 @@ def _along(
     total = sum(k.duration for _, k in path[1:] if k is not None)
     stretch = length / total if length and total > 0 else 1.0
     elapsed = 0.0
-    for (a, _), (b, key) in zip(path, path[1:]):
+    for (a, _), (b, key) in itertools.pairwise(path):
         assert key is not None
         span = key.duration * stretch
         if t < elapsed + span:

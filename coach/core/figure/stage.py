@@ -176,7 +176,7 @@ def _mirror_solid(s: Solid) -> Solid:
     return Round(-s.cx, s.cy, s.radius, s.z0, s.z1)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def generic_animation(position: str) -> Animation:
     """A plain figure in the exercise's position, for files without [animation]."""
     root = POSITION_ROOT.get(position, "stand")

@@ -80,7 +80,7 @@ def write_csv(records: Iterable[SessionRecord], handle: IO[str]) -> None:
 
 
 def session_as_dict(record: SessionRecord, reps: list[RepRecord]) -> dict[str, Any]:
-    data = dict(zip(csv_columns(), csv_row(record)))
+    data = dict(zip(csv_columns(), csv_row(record), strict=True))
     data["reps"] = [
         {
             "item": rep.item,
@@ -145,9 +145,9 @@ def history_table(records: list[SessionRecord]) -> str:
     for row in rows:
         cells = [
             cell.rjust(w) if i in right else cell.ljust(w)
-            for i, (cell, w) in enumerate(zip(row, widths))
+            for i, (cell, w) in enumerate(zip(row, widths, strict=False))
         ]
-        lines.append("  ".join(cells + [row[-1]]).rstrip())
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
     return "\n".join(lines)
 
 

@@ -8,8 +8,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from coach.core.log import migrations
 from coach.core.errors import StoreError
+from coach.core.log import migrations
 
 # Primary SQLite result codes (the low byte of extended codes).
 _CORRUPT, _NOTADB = 11, 26

@@ -9,10 +9,10 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from coach.core.catalog.loader import Routine
-from coach.core.session.clock import local_now
 from coach.core.errors import StoreError
-from coach.core.session.events import Event, RepCompleted, SessionEnded, SessionStarted
 from coach.core.log.store import SessionLog
+from coach.core.session.clock import local_now
+from coach.core.session.events import Event, RepCompleted, SessionEnded, SessionStarted
 
 
 class SessionRecorder:

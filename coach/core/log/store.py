@@ -19,10 +19,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Self
 
-from coach.core.session.clock import local_now
 from coach.core.errors import StoreError
 from coach.core.log.liveness import LOCK_DIR, OwnerLock, owner_alive
 from coach.core.log.opening import check_marker, connect, failure, is_damage
+from coach.core.session.clock import local_now
 
 DB_NAME = "coach.sqlite3"
 

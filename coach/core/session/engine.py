@@ -118,7 +118,7 @@ class Session:
             return events
         self._remaining = self._left(now)
         self._paused, self._pause_reason = True, "user"
-        return events + [Paused("user")]
+        return [*events, Paused("user")]
 
     def resume(self) -> list[Event]:
         now = self.clock.now()
@@ -129,7 +129,7 @@ class Session:
         self._deadline = now + self._remaining
         self._paused, self._pause_reason = False, None
         self._heartbeat = now
-        return [Resumed()] + self._run_until(now)
+        return [Resumed(), *self._run_until(now)]
 
     def toggle_pause(self) -> list[Event]:
         return self.resume() if self._paused else self.pause()

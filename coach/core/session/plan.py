@@ -59,14 +59,17 @@ def depth_for(set_no: int, rep: int, item: RoutineItem) -> float:
 
 
 def reps_planned(exercises: Sequence[Exercise], routine: Routine) -> int:
-    return sum(item.reps * item.sets * ex.side_count for ex, item in zip(exercises, routine.items))
+    return sum(
+        item.reps * item.sets * ex.side_count
+        for ex, item in zip(exercises, routine.items, strict=True)
+    )
 
 
 def plan_steps(
     exercises: Sequence[Exercise], routine: Routine, *, lead_in_s: float, switch_side_s: float
 ) -> tuple[Step, ...]:
     steps: list[Step] = []
-    for index, (ex, item) in enumerate(zip(exercises, routine.items)):
+    for index, (ex, item) in enumerate(zip(exercises, routine.items, strict=True)):
         previous: tuple[int, str | None] | None = None
         for set_no, side, rep in rep_order(ex, item):
             before: list[tuple[Phase, float]] = []

@@ -83,10 +83,8 @@ class Card:
         fixed = total((facts, tick))
         text = (walk, steps, cautions)
         figure_min = figures.min_height if figures is not None else -gap
-        if self.wide:  # figures, dose box and tick grid left; the text right
-            text_room = body_h + gap
-        else:
-            text_room = body_h - fixed - figure_min
+        # Wide: figures, dose box and tick grid left; the text right.
+        text_room = body_h + gap if self.wide else body_h - fixed - figure_min
         if total(text) > text_room + 0.01:
             if not split:
                 return False

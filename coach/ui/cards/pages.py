@@ -12,9 +12,9 @@ from PySide6.QtCore import QMarginsF, QPointF, QSizeF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
 
 from coach.core.catalog.loader import Catalog, Routine
+from coach.ui.cards.card import Card
 from coach.ui.cards.flow import GREY_INK, RULE, TextBlock, Units, print_font
 from coach.ui.cards.text import CardContent, card_for
-from coach.ui.cards.card import Card
 
 APP_NAME = "Stretch Coach"
 PER_PAGE = (1, 2, 4)

@@ -175,7 +175,7 @@ class ListPart:
         marker_width = TextBlock(widest, fonts.body_bold, width, units.device).width
         self.entries = [
             ListEntry(m, t, fonts, width, units, marker_width=marker_width)
-            for m, t in zip(markers, texts)
+            for m, t in zip(markers, texts, strict=False)
         ]
         self.kept = len(self.entries)
 

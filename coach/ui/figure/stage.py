@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from coach.core.session.events import Phase
 from coach.core.figure.poses import pose_at
+from coach.core.session.events import Phase
 from coach.ui.figure.view import FigureView
 
 # The player's phases as the figure's keyframe phases.

@@ -285,16 +285,16 @@ class FigureView(QWidget):
             self._colors = FigureColors.from_palette(self.palette())
         return self._colors
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+    def sizeHint(self) -> QSize:
         return QSize(480, 480)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+    def changeEvent(self, event) -> None:
         if event.type() in (event.Type.PaletteChange, event.Type.StyleChange):
             self._colors = None
             self.update()
         super().changeEvent(event)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+    def paintEvent(self, event: QPaintEvent) -> None:
         if self._pose is None:
             return
         painter = QPainter(self)

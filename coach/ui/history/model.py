@@ -179,6 +179,6 @@ class SessionTableModel(QAbstractTableModel):
         self._sorted(self._rows)
         rows = {r.id: n for n, r in enumerate(self._rows)}
         self.changePersistentIndexList(
-            before, [self.index(rows[sid], i.column()) for i, sid in zip(before, ids)]
+            before, [self.index(rows[sid], i.column()) for i, sid in zip(before, ids, strict=False)]
         )
         self.layoutChanged.emit()

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 
 from coach import APP_NAME
 from coach.core.catalog.loader import Catalog, Routine
+from coach.ui.figure.stage import FigureStage
 from coach.ui.main.menus import build_menus
 from coach.ui.main.preview import preview_frame, routine_lines
 from coach.ui.prompts import CautionBanner
 from coach.ui.settings import AppSettings
-from coach.ui.figure.stage import FigureStage
 from coach.ui.theme import keep_size_to_user
 from coach.ui.wording import minutes_text
 

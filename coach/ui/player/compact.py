@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coach import APP_NAME
 from coach.ui import wording
+from coach.ui.figure.stage import FigureStage
 from coach.ui.player.controls import PlayerActions, action_button
 from coach.ui.player.countdown import CountdownRing
 from coach.ui.player.driver import SessionDriver
 from coach.ui.player.panel import phase_color
 from coach.ui.settings import AppSettings
-from coach.ui.figure.stage import FigureStage
 from coach.ui.theme import Accents, keep_size_to_user
 
 

@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from coach.core.errors import CoachError
 from coach.core.session.events import Event, SessionEnded
 
-
 RING_STEPS = 500
 MIN_BEAT_MS = 16  # about one frame of a 60 Hz screen
 

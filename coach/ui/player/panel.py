@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from coach.core.session.events import Phase
 from coach.ui import safety, wording
+from coach.ui.figure.stage import FigureStage
 from coach.ui.player.controls import PlayerActions, action_button
 from coach.ui.player.countdown import CountdownRing
 from coach.ui.player.driver import SessionDriver
 from coach.ui.prompts import CautionBanner, ConfirmStop, InjuryCheck, PainScale
-from coach.ui.figure.stage import FigureStage
 from coach.ui.theme import Accents
 
 # Pixel sizes at the default window size (1120x760); scaled with the window.

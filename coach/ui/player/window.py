@@ -22,9 +22,9 @@ from coach.ui.player.compact import CompactWindow
 from coach.ui.player.controls import PlayerActions
 from coach.ui.player.driver import SessionDriver
 from coach.ui.player.panel import SessionView
-from coach.ui.settings import AppSettings
 from coach.ui.player.sounds import ToneCues, Tones
 from coach.ui.player.summary import SummaryPanel
+from coach.ui.settings import AppSettings
 from coach.ui.theme import keep_size_to_user
 
 PainSink = Callable[..., None]  # record_pain(before=n) / record_pain(after=n)

@@ -47,7 +47,7 @@ def test_list_json_has_the_documented_shape() -> None:
     catalog = load_shipped()
     assert [e["id"] for e in data["exercises"]] == list(catalog.exercises)
     for exercise in data["exercises"]:
-        assert EXERCISE_KEYS <= set(exercise), exercise["id"]
+        assert set(exercise) >= EXERCISE_KEYS, exercise["id"]
         for span in ("hold_s", "reps"):
             assert set(exercise[span]) == {"min", "max", "default"}
             assert all(isinstance(v, int) for v in exercise[span].values())
@@ -57,10 +57,10 @@ def test_list_json_has_the_documented_shape() -> None:
 
     assert [r["id"] for r in data["routines"]] == list(catalog.routines)
     for routine in data["routines"]:
-        assert ROUTINE_KEYS <= set(routine), routine["id"]
+        assert set(routine) >= ROUTINE_KEYS, routine["id"]
         assert routine["items"], routine["id"]
         for item in routine["items"]:
-            assert ITEM_KEYS <= set(item)
+            assert set(item) >= ITEM_KEYS
             assert item["exercise"] in catalog.exercises
             assert all(isinstance(item[key], int) for key in ("hold_s", "reps", "sets"))
 

@@ -4,13 +4,14 @@ phase lengths, the walk, the [animation] schema and its errors."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 
 import pytest
 
 from coach.core.catalog.loader import load_catalog, load_shipped
-from coach.core.figure.easing import arc, blend, ease
 from coach.core.errors import CatalogError, CoachError
+from coach.core.figure.easing import arc, blend, ease
 from coach.core.figure.poses import BREATH_S, parse_animation, pose_at
 from coach.core.figure.walk import STRIDE_S
 from coach.paths import assets_dir
@@ -27,7 +28,7 @@ def biggest_move(a, b) -> float:
 def test_eases_run_from_0_to_1_without_going_back(name):
     values = [ease(name, i / 100) for i in range(101)]
     assert values[0] == 0 and values[-1] == 1
-    assert all(b >= a for a, b in zip(values, values[1:]))
+    assert all(b >= a for a, b in itertools.pairwise(values))
     assert ease(name, -1) == 0 and ease(name, 2) == 1
 
 
@@ -80,7 +81,7 @@ def test_motion_is_smooth_at_any_frame_rate(exercise_id):
             pose_at(ex, phase, i / 60, side="right", phase_length=length)
             for i in range(int(length * 60) + 1)
         ]
-        steps = [biggest_move(a, b) for a, b in zip(frames, frames[1:])]
+        steps = [biggest_move(a, b) for a, b in itertools.pairwise(frames)]
         assert max(steps) < 0.06, f"{phase}: a joint jumps {max(steps):.3f} m in one frame"
         assert frames[-1].still and not frames[0].still
 

@@ -89,7 +89,7 @@ def test_csv_uses_the_shared_columns(logged, capsys):
     _, out, _ = run(capsys, "--csv")
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0] == csv_columns()
-    first = dict(zip(rows[0], rows[1]))
+    first = dict(zip(rows[0], rows[1], strict=False))
     assert first["start"] == "2024-04-02T09:15:00+01:00" and first["duration_s"] == "400"
     assert (first["reps_done"], first["reps_planned"], first["reps_skipped"]) == ("2", "3", "1")
     assert (first["pain_before"], first["pain_after"], first["outcome"]) == ("5", "3", "completed")

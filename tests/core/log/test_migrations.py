@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.log import migrations
 from coach.core.errors import StoreError
+from coach.core.log import migrations
 from coach.core.log.store import DB_NAME, SessionLog
 
 FIXTURES = Path(__file__).parent / "fixtures" / "db"
@@ -91,7 +91,7 @@ def test_a_failing_step_leaves_the_file_as_it_was(data_dir, monkeypatch):
         db.execute("ALTER TABLE sessions ADD COLUMN half_done TEXT")
         raise RuntimeError("step failed halfway")
 
-    monkeypatch.setattr(migrations, "STEPS", migrations.STEPS[:2] + (broken_step,))
+    monkeypatch.setattr(migrations, "STEPS", (*migrations.STEPS[:2], broken_step))
     with pytest.raises(RuntimeError):
         SessionLog.open(data_dir)
     with closing(sqlite3.connect(path)) as db:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.log import opening as store_open
 from coach.core.errors import StoreError
+from coach.core.log import opening as store_open
 from coach.core.log.store import DB_NAME, SessionLog
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def filled_log(data_dir: Path, sessions: int = 40) -> None:
     with SessionLog.open(data_dir) as log:
-        for n in range(sessions):
+        for _n in range(sessions):
             sid = log.begin_session("desk-break", "Desk break", 20)
             for k in range(20):
                 log.record_rep(

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from coach.core.catalog.loader import Catalog, Exercise, Routine, RoutineItem, Span
 from coach.core.session.clock import FakeClock
-from coach.core.session.events import Event
 from coach.core.session.engine import Session
+from coach.core.session.events import Event
 
 
 def exercise(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coach.core.session.clock import FakeClock, ScaledClock
+from coach.core.session.engine import Session
 from coach.core.session.events import (
     HoldEnded,
     Paused,
@@ -14,7 +15,6 @@ from coach.core.session.events import (
     Resumed,
     SessionEnded,
 )
-from coach.core.session.engine import Session
 from tests.core.session.support import (
     exercise,
     routine_of,

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coach.core.session.clock import FakeClock
-from coach.core.session.events import Phase, PhaseStarted, RepCompleted, SessionEnded
 from coach.core.session.engine import Session
+from coach.core.session.events import Phase, PhaseStarted, RepCompleted, SessionEnded
 from coach.core.session.plan import rep_order
 from tests.core.session.support import exercise, routine_of
 
@@ -155,7 +155,7 @@ def test_random_commands_keep_every_promise(built, cmds, ending):
     session, clock = built
     kind, at = ending
     if kind is not None:
-        cmds = cmds[:at] + [(kind, 0.0)] + cmds[at:]
+        cmds = [*cmds[:at], (kind, 0.0), *cmds[at:]]
     watcher = _drive(session, clock, cmds)
     assert session.finished and watcher.ends == 1
     state = session.state
@@ -166,7 +166,9 @@ def test_random_commands_keep_every_promise(built, cmds, ending):
     if watcher.outcome == "completed":
         planned = {
             (i, side, set_no, rep)
-            for i, (ex, item) in enumerate(zip(session.exercises, session.routine.items))
+            for i, (ex, item) in enumerate(
+                zip(session.exercises, session.routine.items, strict=False)
+            )
             for set_no, side, rep in rep_order(ex, item)
         }
         assert set(watcher.reps) == planned
