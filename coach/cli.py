@@ -6,13 +6,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
+import secrets
 import sys
 import traceback
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from coach import __version__
 from coach.core.errors import CoachError
+from coach.paths import make_private_dir, state_dir
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,7 +46,7 @@ def _positive(text: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -150,20 +154,50 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # the last line of defence: one sentence, details in a file
-        log = _write_crash_log()
+    except Exception as exc:  # a bug: one sentence here, the details in a private file
+        report = _write_crash_log(state_dir(args.data_dir))
+        where = (
+            f"details are in {report}"
+            if report is not None
+            else "the details could not be written to a file"
+        )
         print(
-            f"coach: Something went wrong ({type(exc).__name__}: {exc}); "
-            f"details were written to {log}.",
+            f"coach: Something went wrong ({type(exc).__name__}: {exc}); {where}. "
+            f"Please report it.",
             file=sys.stderr,
         )
         return 70
 
 
-def _write_crash_log() -> Path:
-    import tempfile
+CRASH_DIR = "crash-reports"
 
-    path = Path(tempfile.gettempdir()) / "stretch-coach-crash.log"
-    with contextlib.suppress(OSError):
-        path.write_text(traceback.format_exc(), encoding="utf-8")
-    return path
+
+def _write_crash_log(folder: Path) -> Path | None:
+    """Write the current exception's traceback to a new file in
+    `folder/crash-reports` (0700): a unique name, created exclusively, never
+    through a link, readable by the user only (0600). Returns the file, or
+    None when it could not be written in full."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    name = f"crash-{stamp}-{os.getpid()}-{secrets.token_hex(4)}.txt"
+    text = f"coach {__version__}, Python {sys.version.split()[0]}\n{traceback.format_exc()}"
+    reports = folder / CRASH_DIR
+    dir_fd = fd = -1
+    try:
+        make_private_dir(reports)
+        # The folder itself is opened without following a link, and the file
+        # is created relative to it: a link planted at either is refused.
+        dir_fd = os.open(reports, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+        fd = os.open(name, flags, 0o600, dir_fd=dir_fd)
+        data = text.encode("utf-8", "replace")
+        while data:
+            data = data[os.write(fd, data) :]
+        os.fsync(fd)
+    except OSError:
+        return None
+    finally:
+        for open_fd in (fd, dir_fd):
+            if open_fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(open_fd)
+    return reports / name

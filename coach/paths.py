@@ -37,7 +37,31 @@ def data_dir(option: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env).expanduser()
+    return default_data_dir()
+
+
+def state_dir(option: str | os.PathLike[str] | None = None) -> Path:
+    """Where crash reports go: the data directory when one was chosen (so a
+    test or a portable install keeps everything in one place), else
+    platformdirs' per-user state directory. Not created here."""
+    if option or os.environ.get(DATA_DIR_ENV):
+        return data_dir(option)
+    return Path(platformdirs.user_state_dir(APP_DIR_NAME, appauthor=False))
+
+
+def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def make_private_dir(path: Path) -> None:
+    """Create `path` (and missing parents) so that only its owner can read
+    it: 0700 whatever the umask. A folder that existed is tightened only when
+    it is one of ours by name (the default data folder); a folder the user
+    chose keeps its mode, while every file we put in it is 0600."""
+    existed = path.is_dir()
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not existed or path == default_data_dir():
+        os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
 
 
 def config_dir() -> Path:

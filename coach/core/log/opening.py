@@ -7,8 +7,18 @@ import errno
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn
 
-from coach.core.errors import StoreError
+from coach.core.errors import (
+    LogDamaged,
+    LogDiskFull,
+    LogIOFailure,
+    LogLocked,
+    LogNotWritable,
+    LogPathUnusable,
+    LogTooNew,
+    StoreError,
+)
 from coach.core.log import migrations
 
 # Primary SQLite result codes (the low byte of extended codes).
@@ -30,12 +40,12 @@ def connect(path: Path) -> tuple[sqlite3.Connection, str | None]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise failure(exc, path) from exc
+        raise_for_user(exc, path)
     try:
         return _open(path), None
     except (sqlite3.Error, OSError, _Damaged) as exc:
         if not is_damage(exc):
-            raise failure(exc, path) from exc
+            raise_for_user(exc, path)
     aside = _move_aside(path)
     notice = (
         f"The session log was damaged, so it was moved to {aside} and a new, empty log was started."
@@ -43,7 +53,18 @@ def connect(path: Path) -> tuple[sqlite3.Connection, str | None]:
     try:
         return _open(path), notice
     except (sqlite3.Error, OSError, _Damaged) as exc:
-        raise failure(exc, path) from exc
+        raise_for_user(exc, path)
+
+
+def raise_for_user(exc: BaseException, path: Path) -> NoReturn:
+    """Raise the one-sentence error for `exc`, or `exc` itself when it is
+    a bug rather than a condition of the user's computer."""
+    error = failure(exc, path)
+    if error is None:
+        raise exc
+    if error is exc:
+        raise error
+    raise error from exc
 
 
 def _open(path: Path) -> sqlite3.Connection:
@@ -54,7 +75,7 @@ def _open(path: Path) -> sqlite3.Connection:
         version = migrations.user_version(db)  # the first read: a non-database fails here
         if version > migrations.LATEST:
             # Nothing has been written yet; closing leaves the file as it was.
-            raise StoreError(
+            raise LogTooNew(
                 f"The session log {path} was written by a newer version of Stretch Coach "
                 f"(schema {version}, this version reads up to {migrations.LATEST}), so it was "
                 f"left untouched; please update Stretch Coach."
@@ -129,14 +150,16 @@ def _move_aside(path: Path) -> Path:
             if companion.exists():
                 companion.rename(aside.with_name(aside.name + suffix))
     except OSError as exc:
-        raise StoreError(
+        raise LogDamaged(
             f"The session log {path} is damaged and could not be moved aside ({exc.strerror})."
         ) from exc
     return aside
 
 
-def failure(exc: BaseException, path: Path) -> StoreError:
-    """One sentence saying what went wrong with the log and what to do."""
+def failure(exc: BaseException, path: Path) -> StoreError | None:
+    """One sentence saying what went wrong with the log and what to do, for
+    the conditions of the user's computer; None for anything else (a bug,
+    which the caller re-raises as it is)."""
     if isinstance(exc, StoreError):
         return exc
     folder = path.parent
@@ -144,33 +167,35 @@ def failure(exc: BaseException, path: Path) -> StoreError:
     primary = code & 0xFF if code is not None else None
     err = exc.errno if isinstance(exc, OSError) else None
     if primary in (_READONLY, _CANTOPEN, _PERM, _AUTH) or err in _READONLY_ERRNOS:
-        return StoreError(
+        return LogNotWritable(
             f"Stretch Coach cannot write its session log in {folder}: the folder "
             f"is read-only or not yours; choose another with --data-dir."
         )
     if primary == _FULL or err in _FULL_ERRNOS:
-        return StoreError(
+        return LogDiskFull(
             f"The disk holding {folder} is full, so the session log cannot be "
             f"saved; free some space and try again."
         )
     if primary in (_BUSY, _LOCKED):
-        return StoreError(
+        return LogLocked(
             f"The session log {path} is locked by another program; try again in a moment."
         )
     if isinstance(exc, _Damaged) or primary in (_CORRUPT, _NOTADB):
-        return StoreError(
+        return LogDamaged(
             f"The session log {path} is damaged; restart Stretch Coach to set "
             f"it aside and start a new one."
         )
-    if primary == _IOERR:
-        return StoreError(
+    if primary == _IOERR or err == errno.EIO:
+        return LogIOFailure(
             f"The session log {path} could not be written (disk I/O error); "
             f"the disk may be full or failing."
         )
     if err == errno.ENOTDIR:
-        return StoreError(
+        return LogPathUnusable(
             f"Stretch Coach cannot keep its session log in {folder}: part of "
             f"that path is a file, not a folder."
         )
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return StoreError(f"The session log {path} cannot be used ({reason}).")
+    if isinstance(exc, OSError):  # the file system said no: still the computer's doing
+        reason = exc.strerror or str(exc)
+        return StoreError(f"The session log {path} cannot be used ({reason}).")
+    return None  # anything else is a bug

