@@ -15,6 +15,14 @@ from coach.ui.history.model import routine_names
 Limits = tuple[date | None, date | None, str | None]
 
 
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
 class SessionFilters(QWidget):
     """`changed` fires when the person changes the limits (not when `fill`
     adapts them to a reloaded log); `export_requested` on Export CSV."""
@@ -73,8 +81,8 @@ class SessionFilters(QWidget):
         keeping limits the person chose."""
         keep = self._filled and self.narrowed
         self._filled = True
-        oldest = QDate(records[0].started.date())
-        newest = QDate(max(today, records[-1].started.date()))
+        oldest = _qdate(records[0].started.date())
+        newest = _qdate(max(today, records[-1].started.date()))
         chosen = self.routine.currentData()
         widgets = (self.first, self.last, self.routine)
         for widget in widgets:
@@ -96,9 +104,9 @@ class SessionFilters(QWidget):
         """(first day, last day, routine id); None where there is no limit."""
         first, last = self.first.date(), self.last.date()
         return (
-            None if first == self.first.minimumDate() else first.toPython(),
-            None if last == self.last.maximumDate() else last.toPython(),
-            self.routine.currentData(),
+            None if first == self.first.minimumDate() else _pydate(first),
+            None if last == self.last.maximumDate() else _pydate(last),
+            routine if isinstance(routine := self.routine.currentData(), str) else None,
         )
 
     def show_all(self) -> None:

@@ -14,6 +14,7 @@ from coach.ui.history.charts import ChartColors, MinutesChart, WeeksChart
 from coach.ui.history.heatmap import HeatMapChart
 from coach.ui.history.pain import PainChart
 
+Chart = MinutesChart | WeeksChart | PainChart | HeatMapChart
 PERIODS = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 365 days", 365))
 
 
@@ -31,8 +32,8 @@ class ProgressPage(QWidget):
         self.period = QComboBox(self)
         self.period.setAccessibleName("Period shown in the charts")
         self.period.setToolTip("How many days the charts show")
-        for label, days in PERIODS:
-            self.period.addItem(label, days)
+        for period_name, days in PERIODS:
+            self.period.addItem(period_name, days)
         self.period.setCurrentIndex(1)  # 90 days: long enough to see the goals' eight weeks
         self.period.currentIndexChanged.connect(lambda _i: self._render())
         top.addWidget(self.period)
@@ -62,6 +63,7 @@ class ProgressPage(QWidget):
         self.grid = QGridLayout()
         box.addLayout(self.grid, 1)
         self.colors = ChartColors.from_palette(self.palette())
+        self.charts: tuple[Chart, ...] = ()
         self._build_charts()
 
     @property
@@ -69,16 +71,17 @@ class ProgressPage(QWidget):
         return int(self.period.currentData())
 
     def _build_charts(self) -> None:
-        for chart in getattr(self, "charts", ()):
+        for chart in self.charts:
             chart.plot.setParent(None)
             chart.plot.deleteLater()
         self.minutes = MinutesChart(self.colors)
         self.weeks = WeeksChart(self.colors)
         self.pain = PainChart(self.colors)
         self.heat_map = HeatMapChart(self.colors)
-        self.charts = (self.minutes, self.weeks, self.pain, self.heat_map)
-        for n, chart in enumerate(self.charts):
-            self.grid.addWidget(chart.plot, n // 2, n % 2)
+        charts: tuple[Chart, ...] = (self.minutes, self.weeks, self.pain, self.heat_map)
+        self.charts = charts
+        for n, shown in enumerate(charts):
+            self.grid.addWidget(shown.plot, n // 2, n % 2)
         self.grid.setColumnStretch(0, 3)
         self.grid.setColumnStretch(1, 2)
 
