@@ -4,6 +4,7 @@ turning SQLite's and the OS's errors into one sentence for the user."""
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -80,7 +81,7 @@ def _open(path: Path) -> sqlite3.Connection:
                 f"(schema {version}, this version reads up to {migrations.LATEST}), so it was "
                 f"left untouched; please update Stretch Coach."
             )
-        if _truncated(path):
+        if _truncated(db, path):
             raise _Damaged("the file is shorter than its header says")
         db.execute("PRAGMA foreign_keys = ON")
         migrations.upgrade(db)  # before WAL: a failed upgrade leaves the file byte for byte
@@ -104,21 +105,24 @@ def _open(path: Path) -> sqlite3.Connection:
     return db
 
 
-def _truncated(path: Path) -> bool:
+def _truncated(db: sqlite3.Connection, path: Path) -> bool:
     """Is the file shorter than the page count in its header? (SQLite itself
-    only notices when a query reaches a missing page.)"""
+    only notices when a query reaches a missing page.)
+
+    Only SQLite may open the file while a connection is open: on Linux,
+    closing *any* descriptor of a file drops every POSIX lock the process
+    holds on it, and another process would then delete our live WAL. So the
+    header is read through SQLite (page_count trusts a valid header) and the
+    size comes from os.stat, which opens nothing."""
     wal = path.with_name(path.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 32:
-        return False  # pages past the end may legitimately live in the WAL
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if len(header) < 100:
-        return False  # empty (new) file; a stub of a file fails as "not a database"
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    header_valid = header[24:28] == header[92:96] and pages > 0
-    return header_valid and pages * page_size > path.stat().st_size
+    try:
+        if os.stat(wal).st_size > 32:
+            return False  # pages past the end may legitimately live in the WAL
+    except FileNotFoundError:
+        pass
+    pages = int(db.execute("PRAGMA page_count").fetchone()[0])
+    page_size = int(db.execute("PRAGMA page_size").fetchone()[0])
+    return pages > 0 and pages * page_size > os.stat(path).st_size
 
 
 def check_marker(path: Path) -> Path:
