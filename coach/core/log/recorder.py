@@ -1,18 +1,24 @@
 """Writes what the session engine reports into the session log, so the player
 only plays: it hands every event list to `SessionRecorder.handle` and the log
-follows (begin on SessionStarted, one committed rep per RepCompleted, end on
-SessionEnded)."""
+follows (begin on SessionStarted, one committed rep per RepCompleted, the
+pain ratings from PainRated, end on SessionEnded)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from coach.core.catalog.loader import Routine
 from coach.core.errors import StoreError
 from coach.core.log.store import SessionLog
 from coach.core.session.clock import local_now
-from coach.core.session.events import Event, RepCompleted, SessionEnded, SessionStarted
+from coach.core.session.events import (
+    Event,
+    PainMoment,
+    PainRated,
+    RepCompleted,
+    SessionEnded,
+    SessionStarted,
+)
 
 
 class SessionRecorder:
@@ -23,43 +29,45 @@ class SessionRecorder:
     player shows it once) and the recorder keeps trying with the next event,
     so a rep made after space was freed is still saved."""
 
-    def __init__(
-        self,
-        log: SessionLog,
-        routine: Routine,
-        *,
-        now: Callable[[], datetime] = local_now,
-        pain_before: int | None = None,
-        on_rep: Callable[[RepCompleted], None] | None = None,
-    ) -> None:
+    def __init__(self, log: SessionLog, *, now: Callable[[], datetime] = local_now) -> None:
         self.log = log
-        self.routine = routine
         self.session_id: int | None = None
         self.error: StoreError | None = None
         self._now = now
-        self._pain_before = pain_before
-        self._on_rep = on_rep  # called after the rep is committed
+        self._pain: dict[PainMoment, int] = {}  # rated before the session began
 
-    def handle(self, events: Iterable[Event]) -> None:
+    def handle(self, events: Iterable[Event]) -> list[Event]:
+        """Write what belongs in the log; returns the events now committed
+        to it, in order (the others change nothing there)."""
+        written: list[Event] = []
         for event in events:
             try:
-                self._write(event)
+                if self._write(event):
+                    written.append(event)
             except StoreError as exc:
                 self.error = exc
+        return written
 
-    def _write(self, event: Event) -> None:
+    def _write(self, event: Event) -> bool:
+        if isinstance(event, PainRated):
+            return self._rate(event)
         if isinstance(event, SessionStarted):
-            if self.session_id is None:
-                self.session_id = self.log.begin_session(
-                    self.routine.id,
-                    self.routine.name,
-                    event.reps_planned,
-                    started=self._now(),
-                    pain_before=self._pain_before,
-                )
-        elif self.session_id is None:
-            return
-        elif isinstance(event, RepCompleted):
+            if self.session_id is not None:
+                return False
+            self.session_id = self.log.begin_session(
+                event.routine_id,
+                event.routine_name,
+                event.reps_planned,
+                started=self._now(),
+                pain_before=self._pain.pop("before", None),
+            )
+            if self._pain:
+                self.log.set_pain(self.session_id, **self._pain)
+                self._pain.clear()
+            return True
+        if self.session_id is None:
+            return False
+        if isinstance(event, RepCompleted):
             self.log.record_rep(
                 self.session_id,
                 item=event.item,
@@ -72,7 +80,17 @@ class SessionRecorder:
                 skipped=event.skipped,
                 at=self._now(),
             )
-            if self._on_rep is not None:
-                self._on_rep(event)
-        elif isinstance(event, SessionEnded):
+            return True
+        if isinstance(event, SessionEnded):
             self.log.end_session(self.session_id, event.outcome, ended=self._now())
+            return True
+        return False
+
+    def _rate(self, event: PainRated) -> bool:
+        if event.value is None:  # the question was skipped: nothing to keep
+            return False
+        if self.session_id is None:
+            self._pain[event.when] = event.value
+            return False
+        self.log.set_pain(self.session_id, **{event.when: event.value})
+        return True

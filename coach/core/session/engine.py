@@ -15,9 +15,10 @@ from coach.core.catalog.loader import Catalog, Exercise, Routine, RoutineItem
 from coach.core.session.clock import Clock
 from coach.core.session.events import (
     Event,
-    ExerciseStarted,
     HoldEnded,
     HoldStarted,
+    PainMoment,
+    PainRated,
     Paused,
     Phase,
     PhaseStarted,
@@ -25,13 +26,19 @@ from coach.core.session.events import (
     Resumed,
     SessionEnded,
     SessionStarted,
-    SideSwitched,
+    TonesSwitched,
 )
 from coach.core.session.plan import Step, plan_steps, reps_planned
+from coach.core.vocabulary import Outcome, Side
 
-__all__ = ["Phase", "Session", "SessionState"]
+__all__ = ["LEAD_IN_S", "MAX_GAP_S", "SWITCH_SIDE_S", "Phase", "Session", "SessionState"]
 
-RepKey = tuple[int, str | None, int, int]  # item, side, set, rep
+RepKey = tuple[int, Side | None, int, int]  # item, side, set, rep
+
+LEAD_IN_S = 5.0  # "get ready" before each exercise and after a side switch
+SWITCH_SIDE_S = 5.0
+MAX_GAP_S = 5.0  # real seconds without a heartbeat that pause the session
+PAIN_SCALE = range(11)  # 0 (none) to 10 (worst)
 
 
 @dataclass(frozen=True)
@@ -51,13 +58,12 @@ class SessionState:
     reps: int
     set: int
     sets: int
-    side: str | None
+    side: Side | None
     depth: float
     reps_done: int
     reps_skipped: int
     reps_planned: int
     step_index: int
-    step_count: int
     finished: bool
 
 
@@ -68,9 +74,9 @@ class Session:
         catalog: Catalog,
         clock: Clock,
         *,
-        lead_in_s: float = 5,
-        switch_side_s: float = 5,
-        max_gap_s: float = 5,
+        lead_in_s: float = LEAD_IN_S,
+        switch_side_s: float = SWITCH_SIDE_S,
+        max_gap_s: float = MAX_GAP_S,
     ) -> None:
         self.routine = routine
         self.clock = clock
@@ -104,8 +110,8 @@ class Session:
             SessionStarted(self.routine.id, self.routine.name, self.reps_planned)
         ]
         if not self.steps:
-            return events + self._finish(Phase.DONE, "completed")
-        events += self._enter(0, now, first=True)
+            return events + self._finish(Phase.DONE, Outcome.COMPLETED)
+        events += self._enter(0, now)
         return events + self._run_until(now)
 
     def tick(self) -> list[Event]:
@@ -142,7 +148,7 @@ class Session:
             return events
         events += self._leave(now, skipped=True)
         if self._index + 1 >= len(self.steps):
-            return events + self._finish(Phase.DONE, "completed")
+            return events + self._finish(Phase.DONE, Outcome.COMPLETED)
         return events + self._enter(self._index + 1, now) + self._run_until(now)
 
     def back(self) -> list[Event]:
@@ -157,11 +163,12 @@ class Session:
             events.append(HoldEnded(self._held(now), skipped=True))
         return events + self._enter(max(self._index - 1, 0), now) + self._run_until(now)
 
-    def stop(self, outcome: str = "stopped") -> list[Event]:
+    def stop(self, outcome: Outcome = Outcome.STOPPED) -> list[Event]:
         """End the session early; reps already done stay logged, and a hold in
         progress is logged as skipped with the seconds actually held."""
-        if outcome not in ("stopped", "pain"):
+        if outcome not in (Outcome.STOPPED, Outcome.PAIN):
             raise ValueError(f"a session is stopped with 'stopped' or 'pain', not {outcome!r}")
+        outcome = Outcome(outcome)
         now = self.clock.now()
         events = self._catch_up(now)
         if not self._active:
@@ -170,6 +177,19 @@ class Session:
         if step.phase is Phase.HOLD and self._held(now) > 0:
             events += self._leave(now, skipped=True)
         return events + self._finish(Phase.STOPPED, outcome)
+
+    def rate_pain(self, when: PainMoment, value: int | None) -> list[Event]:
+        """The person's pain 0-10 before or after (None: they skipped the
+        question). Allowed at any time, also once the session is over."""
+        if when not in ("before", "after"):
+            raise ValueError(f"pain is rated 'before' or 'after', not {when!r}")
+        if value is not None and value not in PAIN_SCALE:
+            raise ValueError(f"pain is rated 0 to 10, not {value}")
+        return [*self._catch_up(self.clock.now()), PainRated(when, value)]
+
+    def switch_tones(self, muted: bool) -> list[Event]:
+        """Tones off (`muted`) or on again; the engine only reports it."""
+        return [*self._catch_up(self.clock.now()), TonesSwitched(muted)]
 
     # -- what the player shows -------------------------------------------
 
@@ -214,7 +234,6 @@ class Session:
             reps_skipped=self.reps_skipped,
             reps_planned=self.reps_planned,
             step_index=index,
-            step_count=len(self.steps),
             finished=self.finished,
         )
 
@@ -258,25 +277,19 @@ class Session:
             at = self._deadline
             events += self._leave(at, skipped=False)
             if self._index + 1 >= len(self.steps):
-                events += self._finish(Phase.DONE, "completed")
+                events += self._finish(Phase.DONE, Outcome.COMPLETED)
             else:
                 events += self._enter(self._index + 1, at)
         return events
 
-    def _enter(self, index: int, start: float, *, first: bool = False) -> list[Event]:
-        before = None if first else self.steps[self._index]
+    def _enter(self, index: int, start: float) -> list[Event]:
         self._index = index
         step = self.steps[index]
         if self._paused:
             self._remaining = step.length
         self._deadline = start + step.length
         exercise = self.exercises[step.item]
-        events: list[Event] = []
-        if before is None or before.item != step.item:
-            events.append(ExerciseStarted(exercise.id, step.item))
-        elif step.side is not None and before.side != step.side:
-            events.append(SideSwitched(step.side))
-        events.append(PhaseStarted(step.phase, step.length))
+        events: list[Event] = [PhaseStarted(step.phase, step.length)]
         if step.phase is Phase.HOLD:
             events.append(HoldStarted(exercise.id, step.side, step.set, step.rep, step.length))
         return events
@@ -304,7 +317,7 @@ class Session:
             )
         return events
 
-    def _finish(self, phase: Phase, outcome: str) -> list[Event]:
+    def _finish(self, phase: Phase, outcome: Outcome) -> list[Event]:
         self._end_phase = phase
         self._paused, self._pause_reason = False, None
         return [PhaseStarted(phase, 0.0), SessionEnded(outcome, self.reps_done, self.reps_skipped)]

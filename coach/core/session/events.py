@@ -1,16 +1,23 @@
 """What the session engine reports: one small frozen object per transition.
 
 The UI draws from them and `SessionRecorder` writes them to the log; neither
-ever asks the engine what changed.
+ever asks the engine what changed. The person's own commands (pain ratings,
+tones on or off) come back as events too, so everything that happens in a
+session travels one path.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Literal
+
+from coach.core.vocabulary import Outcome, Side
 
 
 class Phase(StrEnum):
+    """The session's phases (finer than the figure's `PosePhase`)."""
+
     LEAD_IN = "lead_in"  # "get ready": before an exercise and after a side switch
     MOVE_IN = "move_in"  # easing into the stretch
     HOLD = "hold"
@@ -22,9 +29,7 @@ class Phase(StrEnum):
     STOPPED = "stopped"
 
 
-# How a session ended, as stored in the log ('interrupted' is set by the log
-# itself for a session whose process died).
-OUTCOMES = ("completed", "stopped", "pain", "interrupted")
+PainMoment = Literal["before", "after"]
 
 
 @dataclass(frozen=True)
@@ -40,26 +45,15 @@ class SessionStarted(Event):
 
 
 @dataclass(frozen=True)
-class ExerciseStarted(Event):
-    exercise_id: str
-    index: int
-
-
-@dataclass(frozen=True)
 class PhaseStarted(Event):
     phase: Phase
     length: float
 
 
 @dataclass(frozen=True)
-class SideSwitched(Event):
-    side: str
-
-
-@dataclass(frozen=True)
 class HoldStarted(Event):
     exercise_id: str
-    side: str | None
+    side: Side | None
     set: int
     rep: int
     length: float
@@ -79,7 +73,7 @@ class RepCompleted(Event):
     again with the same (item, side, set, rep); the later report wins."""
 
     exercise_id: str
-    side: str | None
+    side: Side | None
     set: int
     rep: int
     planned_hold_s: float
@@ -100,6 +94,22 @@ class Resumed(Event):
 
 @dataclass(frozen=True)
 class SessionEnded(Event):
-    outcome: str  # 'completed' | 'stopped' | 'pain'
+    outcome: Outcome  # completed, stopped or pain ('interrupted' is the log's own)
     reps_done: int
     reps_skipped: int
+
+
+@dataclass(frozen=True)
+class PainRated(Event):
+    """The person rated their pain 0-10 before or after the session; None
+    when they skipped the question."""
+
+    when: PainMoment
+    value: int | None
+
+
+@dataclass(frozen=True)
+class TonesSwitched(Event):
+    """Tones were turned off (`muted`) or on again."""
+
+    muted: bool

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from coach.core.catalog.loader import Exercise, Routine, RoutineItem
 from coach.core.session.events import Phase
+from coach.core.vocabulary import Side, Sidedness
 
 # The first rep is gentle and each one goes a little further (seeds: "start
 # slowly, a bit more each time"); the figure scales its stretch by this.
@@ -26,23 +27,23 @@ class Step:
     item: int  # index into routine.items
     set: int
     rep: int
-    side: str | None  # 'left' | 'right' | None
+    side: Side | None  # None: both sides at once
     depth: float
     ends_rep: bool = False  # leaving this step completes the rep (hold, or release if no hold)
 
 
-def rep_order(exercise: Exercise, item: RoutineItem) -> Iterator[tuple[int, str | None, int]]:
+def rep_order(exercise: Exercise, item: RoutineItem) -> Iterator[tuple[int, Side | None, int]]:
     """(set, side, rep) in the order they are done. 'each': all reps on the
     left, then all on the right; 'alternate': left, right, left... with reps
     counted per side."""
     for set_no in range(1, item.sets + 1):
-        if exercise.sides == "each":
-            for side in ("left", "right"):
+        if exercise.sides == Sidedness.EACH:
+            for side in (Side.LEFT, Side.RIGHT):
                 for rep in range(1, item.reps + 1):
                     yield set_no, side, rep
-        elif exercise.sides == "alternate":
+        elif exercise.sides == Sidedness.ALTERNATE:
             for rep in range(1, item.reps + 1):
-                for side in ("left", "right"):
+                for side in (Side.LEFT, Side.RIGHT):
                     yield set_no, side, rep
         else:
             for rep in range(1, item.reps + 1):
@@ -70,14 +71,14 @@ def plan_steps(
 ) -> tuple[Step, ...]:
     steps: list[Step] = []
     for index, (ex, item) in enumerate(zip(exercises, routine.items, strict=True)):
-        previous: tuple[int, str | None] | None = None
+        previous: tuple[int, Side | None] | None = None
         for set_no, side, rep in rep_order(ex, item):
             before: list[tuple[Phase, float]] = []
             if previous is None:
                 before = [(Phase.LEAD_IN, lead_in_s)]
             elif previous[0] != set_no and item.rest_s > 0:
                 before = [(Phase.REST, item.rest_s), (Phase.LEAD_IN, lead_in_s)]
-            elif previous[1] != side and ex.sides == "each":
+            elif previous[1] != side and ex.sides == Sidedness.EACH:
                 before = [(Phase.SWITCH_SIDE, switch_side_s), (Phase.LEAD_IN, lead_in_s)]
             elif ex.walk_between_reps:
                 before = [(Phase.WALK, ex.walk_s)]

@@ -24,13 +24,14 @@ RUNNER = textwrap.dedent("""
     import sys
     from pathlib import Path
     from coach.core.headless import play_headless
+    from tests.core.log.headless_runner import echo
     from tests.core.session.support import exercise, routine_of
     routine, catalog = routine_of(
         exercise("knee-hug", sides="each", reps=4, hold=2, move=1, release=1, walk=1),
         exercise("cat-cow", hold=0, reps=4, move=1, release=1),
         exercise("child-pose", reps=2, hold=10, move=1, release=1))
     play_headless(routine, Path(sys.argv[1]), float(sys.argv[2]), catalog=catalog,
-                  out=sys.stdout)
+                  on_logged=echo(sys.stdout))
 """)
 PLANNED = 14
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from coach.core.errors import StoreError
 from coach.core.log.recorder import SessionRecorder
 from coach.core.log.store import SessionLog
+from coach.core.session.events import PainRated, RepCompleted, SessionEnded, SessionStarted
 from tests.core.session.support import exercise, run_for, run_to_end, session_of
 
 TZ = timezone(timedelta(hours=-5))
@@ -27,7 +28,10 @@ def fixed_now():
 def test_a_played_session_is_logged_rep_by_rep(data_dir):
     session, clock = session_of(exercise(sides="each", reps=2, hold=5), exercise("b", reps=1))
     with SessionLog.open(data_dir) as log:
-        recorder = SessionRecorder(log, session.routine, now=fixed_now(), pain_before=6)
+        recorder = SessionRecorder(log, now=fixed_now())
+        assert recorder.handle(session.rate_pain("before", 6)) == [], (
+            "kept until the session begins"
+        )
         recorder.handle(session.start())
         assert log.sessions()[0].outcome is None  # begun at SessionStarted
         recorder.handle(run_for(session, clock, 5 + 2 + 5))  # first hold over
@@ -48,10 +52,32 @@ def test_a_played_session_is_logged_rep_by_rep(data_dir):
     assert record.ended > reps[-1].at
 
 
+def test_pain_ratings_are_logged_from_their_events(data_dir):
+    session, clock = session_of(exercise(reps=1, hold=5))
+    with SessionLog.open(data_dir) as log:
+        recorder = SessionRecorder(log)
+        recorder.handle(session.start())
+        assert recorder.handle(session.rate_pain("before", None)) == [], "skipped: nothing kept"
+        assert recorder.handle(session.rate_pain("before", 3)) == [PainRated("before", 3)]
+        recorder.handle(run_to_end(session, clock))
+        recorder.handle(session.rate_pain("after", 1))  # on the summary, after the end
+        [record] = log.sessions()
+    assert (record.pain_before, record.pain_after) == (3, 1)
+    assert record.outcome == "completed"
+
+
+def test_handle_returns_what_reached_the_log(data_dir):
+    session, clock = session_of(exercise(reps=1, hold=5))
+    with SessionLog.open(data_dir) as log:
+        recorder = SessionRecorder(log)
+        written = recorder.handle(session.start()) + recorder.handle(run_to_end(session, clock))
+    assert [type(event) for event in written] == [SessionStarted, RepCompleted, SessionEnded]
+
+
 def test_skips_and_a_pain_stop_are_logged(data_dir):
     session, clock = session_of(exercise(reps=3, hold=10))
     with SessionLog.open(data_dir) as log:
-        recorder = SessionRecorder(log, session.routine)
+        recorder = SessionRecorder(log)
         recorder.handle(session.start())
         recorder.handle(run_for(session, clock, 7 + 3))
         recorder.handle(session.skip())
@@ -66,7 +92,7 @@ def test_a_failing_log_does_not_stop_the_session(data_dir):
     session, clock = session_of(exercise(reps=2, hold=5))
     seen = []
     with SessionLog.open(data_dir) as log:
-        recorder = SessionRecorder(log, session.routine, on_rep=seen.append)
+        recorder = SessionRecorder(log)
         recorder.handle(session.start())
         real = log.record_rep
 
@@ -74,18 +100,20 @@ def test_a_failing_log_does_not_stop_the_session(data_dir):
             raise StoreError("The disk is full.")
 
         log.record_rep = full_disk  # type: ignore[method-assign]
-        recorder.handle(run_for(session, clock, 13))
-        assert str(recorder.error) == "The disk is full." and seen == []
+        seen += recorder.handle(run_for(session, clock, 13))
+        assert str(recorder.error) == "The disk is full."
+        assert not [e for e in seen if isinstance(e, RepCompleted)]
         log.record_rep = real  # type: ignore[method-assign]
-        recorder.handle(run_to_end(session, clock))
+        seen += recorder.handle(run_to_end(session, clock))
         [record] = log.sessions()
-    assert record.outcome == "completed" and record.reps_done == 1 and len(seen) == 1
+    assert record.outcome == "completed" and record.reps_done == 1
+    assert len([e for e in seen if isinstance(e, RepCompleted)]) == 1
 
 
 def test_events_before_the_session_began_are_ignored(data_dir):
     session, clock = session_of(exercise())
     with SessionLog.open(data_dir) as log:
-        recorder = SessionRecorder(log, session.routine)
+        recorder = SessionRecorder(log)
         session.start()  # the recorder missed SessionStarted
         recorder.handle(run_to_end(session, clock))
         assert log.sessions() == [] and recorder.session_id is None
@@ -103,7 +131,7 @@ def test_a_completed_session_logs_every_planned_rep_once(commands, sides):
     folder = Path(tempfile.mkdtemp())
     try:
         with SessionLog.open(folder) as log:
-            recorder = SessionRecorder(log, session.routine)
+            recorder = SessionRecorder(log)
             recorder.handle(session.start())
             for command in commands:
                 clock.advance(1.5)

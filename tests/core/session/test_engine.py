@@ -8,15 +8,16 @@ import pytest
 
 from coach.core.session.clock import FakeClock, ScaledClock
 from coach.core.session.events import (
-    ExerciseStarted,
     HoldStarted,
+    PainRated,
     Phase,
     PhaseStarted,
     RepCompleted,
     SessionEnded,
     SessionStarted,
-    SideSwitched,
+    TonesSwitched,
 )
+from coach.core.vocabulary import Outcome, Side
 from tests.core.session.support import exercise, run_for, run_to_end, session_of
 
 
@@ -37,7 +38,7 @@ def test_state_before_and_at_start():
     assert (state.phase, state.seconds_left, state.finished) == (Phase.LEAD_IN, 5, False)
     events = session.start()
     assert events[0] == SessionStarted("test-routine", "Test routine", 6)
-    assert events[1:] == [ExerciseStarted("knee-hug", 0), PhaseStarted(Phase.LEAD_IN, 5.0)]
+    assert events[1:] == [PhaseStarted(Phase.LEAD_IN, 5.0)]
     assert session.start() == []  # starting twice does nothing
     state = session.state
     assert (state.rep, state.reps, state.set, state.sets, state.side) == (1, 3, 1, 1, None)
@@ -53,7 +54,7 @@ def test_one_sided_exercise_runs_lead_in_move_hold_release_per_rep():
         (1, None, 10.0, False),
         (2, None, 10.0, False),
     ]
-    assert events[-1] == SessionEnded("completed", 2, 0)
+    assert events[-1] == SessionEnded(Outcome.COMPLETED, 2, 0)
     assert clock.now() - 100 == pytest.approx(5 + 2 * (2 + 10 + 3), abs=0.5)
     assert session.state.phase is Phase.DONE and session.state.finished
 
@@ -100,9 +101,9 @@ def test_each_side_does_all_left_reps_then_switches_with_a_lead_in():
         ("right", 1),
         ("right", 2),
     ]
-    switched = [e for e in events if isinstance(e, SideSwitched)]
-    assert switched == [SideSwitched("right")]
-    assert events.index(switched[0]) == events.index(PhaseStarted(Phase.SWITCH_SIDE, 5.0)) - 1
+    assert [e.side for e in events if isinstance(e, HoldStarted)] == [Side.LEFT] * 2 + [
+        Side.RIGHT
+    ] * 2
     assert session.reps_planned == 4
 
 
@@ -116,7 +117,7 @@ def test_alternate_sides_count_reps_per_side():
         ("left", 2),
         ("right", 2),
     ]
-    assert [e.side for e in events if isinstance(e, SideSwitched)] == ["right", "left", "right"]
+    assert [e.side for e in events if isinstance(e, HoldStarted)] == ["left", "right"] * 2
     assert session.state.reps_done == 4 == session.reps_planned
 
 
@@ -206,10 +207,7 @@ def test_hold_zero_skips_the_hold_and_logs_the_rep_after_release():
 def test_next_exercise_starts_with_its_own_lead_in():
     session, clock = session_of(exercise(reps=1, hold=3), exercise("b", reps=1, hold=3))
     events = session.start() + run_to_end(session, clock)
-    assert [e for e in events if isinstance(e, ExerciseStarted)] == [
-        ExerciseStarted("knee-hug", 0),
-        ExerciseStarted("b", 1),
-    ]
+    assert [e.exercise_id for e in events if isinstance(e, HoldStarted)] == ["knee-hug", "b"]
     assert phases(events) == [Phase.LEAD_IN, M, H, R, Phase.LEAD_IN, M, H, R, Phase.DONE]
     assert [r.item for r in reps(events)] == [0, 1]
 
@@ -238,6 +236,20 @@ def test_routine_items_may_repeat_an_exercise():
     session, clock = session_of(exercise(reps=1, hold=2), exercise(reps=1, hold=2))
     events = session.start() + run_to_end(session, clock)
     assert [(r.exercise_id, r.item) for r in reps(events)] == [("knee-hug", 0), ("knee-hug", 1)]
+
+
+def test_pain_and_tones_are_commands_that_come_back_as_events():
+    session, clock = session_of(exercise(reps=1, hold=2))
+    assert session.rate_pain("before", 4) == [PainRated("before", 4)], "also before the start"
+    session.start()
+    assert session.switch_tones(True) == [TonesSwitched(muted=True)]
+    assert session.rate_pain("before", None) == [PainRated("before", None)]
+    run_to_end(session, clock)
+    assert session.rate_pain("after", 0) == [PainRated("after", 0)], "also after the end"
+    with pytest.raises(ValueError):
+        session.rate_pain("after", 11)
+    with pytest.raises(ValueError):
+        session.rate_pain("during", 2)  # type: ignore[arg-type]
 
 
 def test_events_are_frozen():

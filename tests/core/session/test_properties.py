@@ -11,6 +11,7 @@ from coach.core.session.clock import FakeClock
 from coach.core.session.engine import Session
 from coach.core.session.events import Phase, PhaseStarted, RepCompleted, SessionEnded
 from coach.core.session.plan import rep_order
+from coach.core.vocabulary import Outcome
 from tests.core.session.support import exercise, routine_of
 
 SETTINGS = settings(
@@ -135,7 +136,7 @@ def _drive(session: Session, clock: FakeClock, cmds) -> Watcher:
             clock.advance(dt)
             watcher.apply(name, session.tick())
         elif name in ("stop", "pain"):
-            watcher.apply(name, session.stop(name if name == "pain" else "stopped"))
+            watcher.apply(name, session.stop(Outcome.PAIN if name == "pain" else Outcome.STOPPED))
         else:
             watcher.apply(name, getattr(session, name)())
     # Then let it play to the end, as a user who stops touching keys would.
