@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from coach.core.errors import CatalogError
 
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
-KINDS = ("stretch", "mobility", "strength")
-POSITIONS = ("standing", "seated", "lying", "kneeling", "all-fours", "prone")
-PROPS = ("chair", "wall", "doorway", "ball", "mat", "foam-roller")
-MOTIONS = ("flexion", "extension", "rotation", "lateral", "hip")
-SIDES = ("none", "each", "alternate")
+Word = TypeVar("Word", bound=StrEnum)
 
 
 class Fields:
@@ -58,6 +55,14 @@ class Fields:
         if value not in choices:
             raise self.fail(field, "one of " + ", ".join(choices), value)
         return str(value)
+
+    def word(self, field: str, words: type[Word]) -> Word:
+        """A required field holding one word of a vocabulary (`coach.core.vocabulary`)."""
+        return words(self.choice(field, tuple(words)))
+
+    def words(self, field: str, words: type[Word], required: bool = True) -> tuple[Word, ...]:
+        """A list of words of a vocabulary; at least one when required."""
+        return tuple(words(w) for w in self.texts(field, required, choices=tuple(words)))
 
     def texts(
         self, field: str, required: bool = True, choices: tuple[str, ...] = ()

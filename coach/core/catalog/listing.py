@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from coach.core.catalog.loader import Catalog, Exercise, Routine
+from coach.core.catalog.model import Catalog, Exercise, Routine
 
 
 def exercise_as_dict(ex: Exercise) -> dict[str, Any]:

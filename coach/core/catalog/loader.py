@@ -1,113 +1,36 @@
 """The exercise catalog: exercises and routines read from TOML files.
 
-Each file is validated on its own. A bad file is reported (file, field, what
-was expected) and skipped; the valid rest still loads.
+Each file is validated on its own, its [animation] section included. A bad
+file is reported (file, field, what was expected) and skipped; the valid rest
+still loads. The data types live in `coach.core.catalog.model`; they are
+importable from here too.
 """
 
 from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from coach.core import schema
+from coach.core.catalog.model import Catalog, Exercise, Routine, RoutineItem, Span
 from coach.core.errors import CatalogError
-from coach.core.figure.poses import checked_animation
+from coach.core.figure.animation import Animation, parse_animation
 from coach.core.schema import Fields
+from coach.core.vocabulary import Kind, Motion, Position, PropKind, Sidedness
 
-
-@dataclass(frozen=True)
-class Span:
-    """A range of whole numbers with a default, e.g. hold 10–20 s, default 15."""
-
-    min: int
-    max: int
-    default: int
-
-
-@dataclass(frozen=True)
-class Exercise:
-    id: str
-    name: str
-    kind: str
-    position: str
-    sides: str
-    hold_s: Span
-    reps: Span
-    sets: int = 1
-    rest_s: int = 0
-    walk_between_reps: bool = False
-    walk_s: int = 0
-    move_s: float = 3.0
-    release_s: float = 3.0
-    props: tuple[str, ...] = ()
-    targets: tuple[str, ...] = ()
-    motions: tuple[str, ...] = ()
-    summary: str = ""
-    steps: tuple[str, ...] = ()
-    cues: tuple[str, ...] = ()
-    cautions: tuple[str, ...] = ()
-    variants: tuple[str, ...] = ()
-    source: tuple[str, ...] = ()
-    animation: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
-
-    @property
-    def side_count(self) -> int:
-        return 1 if self.sides == "none" else 2
-
-
-@dataclass(frozen=True)
-class RoutineItem:
-    """One exercise in a routine, with the figures this routine uses."""
-
-    exercise: str
-    hold_s: int
-    reps: int
-    sets: int
-    rest_s: int
-
-
-@dataclass(frozen=True)
-class Routine:
-    id: str
-    name: str
-    description: str
-    items: tuple[RoutineItem, ...]
-
-
-@dataclass
-class Catalog:
-    exercises: dict[str, Exercise] = field(default_factory=dict)
-    routines: dict[str, Routine] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
-
-    def routine(self, routine_id: str) -> Routine:
-        try:
-            return self.routines[routine_id]
-        except KeyError:
-            known = ", ".join(sorted(self.routines)) or "none"
-            raise CatalogError(
-                f"There is no routine called '{routine_id}' (known routines: {known})."
-            ) from None
-
-    def exercise(self, exercise_id: str) -> Exercise:
-        try:
-            return self.exercises[exercise_id]
-        except KeyError:
-            raise CatalogError(f"There is no exercise called '{exercise_id}'.") from None
-
-    def estimated_seconds(self, routine: Routine) -> float:
-        """Rough length of a routine, for the routine list."""
-        total = 0.0
-        for item in routine.items:
-            ex = self.exercises[item.exercise]
-            rep = (
-                ex.move_s + item.hold_s + ex.release_s + (ex.walk_s if ex.walk_between_reps else 0)
-            )
-            total += ex.side_count * item.sets * item.reps * rep + (item.sets - 1) * item.rest_s
-        return total
+__all__ = [
+    "Catalog",
+    "Exercise",
+    "Routine",
+    "RoutineItem",
+    "Span",
+    "load_catalog",
+    "load_shipped",
+    "parse_exercise",
+    "parse_routine",
+]
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -150,9 +73,9 @@ def parse_exercise(path: Path, data: Mapping[str, Any]) -> Exercise:
     exercise = Exercise(
         id=ex_id,
         name=f.text("name"),
-        kind=f.choice("kind", schema.KINDS),
-        position=f.choice("position", schema.POSITIONS),
-        sides=f.choice("sides", schema.SIDES),
+        kind=f.word("kind", Kind),
+        position=f.word("position", Position),
+        sides=f.word("sides", Sidedness),
         hold_s=_span(f, "hold_s", 0, 600),
         reps=_span(f, "reps", 1, 50),
         sets=f.integer("sets", 1, 10, required=False, default=1),
@@ -161,19 +84,24 @@ def parse_exercise(path: Path, data: Mapping[str, Any]) -> Exercise:
         walk_s=f.integer("walk_s", 1, 300, required=walk, default=0),
         move_s=f.number("move_s", 0.5, 30, required=False, default=3.0),
         release_s=f.number("release_s", 0.5, 30, required=False, default=3.0),
-        props=f.texts("props", required=False, choices=schema.PROPS),
+        props=f.words("props", PropKind, required=False),
         targets=f.texts("targets"),
-        motions=f.texts("motions", choices=schema.MOTIONS),
+        motions=f.words("motions", Motion),
         summary=f.text("summary", required=False),
         steps=f.texts("steps"),
         cues=f.texts("cues"),
         cautions=f.texts("cautions"),
         variants=f.texts("variants", required=False),
         source=f.texts("source"),
-        animation=checked_animation(path.name, f.table_of("animation", required=False)),
+        animation=_animation(path, f),
     )
     f.check_unknown()
     return exercise
+
+
+def _animation(path: Path, fields: Fields) -> Animation | None:
+    table = fields.table_of("animation", required=False)
+    return None if table is None else parse_animation(path.name, table)
 
 
 def parse_routine(

@@ -35,13 +35,15 @@ from coach.core.figure.props import Prop
 from coach.core.figure.roots import AREAS, ROOTS, contact, prop_from, support_for
 from coach.core.figure.skeleton import ANGLES
 from coach.core.schema import Fields
+from coach.core.vocabulary import PosePhase, PropKind
 
-PHASES = ("start", "move", "hold", "release")
+# The phases a keyframe can belong to, in the order they are done.
+PHASES = (PosePhase.START, PosePhase.MOVE, PosePhase.HOLD, PosePhase.RELEASE)
 
 
 @dataclass(frozen=True)
 class Keyframe:
-    phase: str
+    phase: PosePhase
     duration: float
     ease: str
     angles: Mapping[str, float]  # every angle in skeleton.ANGLES
@@ -81,10 +83,10 @@ def parse_animation(file_name: str, table: Mapping[str, Any]) -> Animation:
     frames = _keyframes(f, _list(f, "keyframes", raw), ROOTS[root].angles)
     f.check_unknown()
     order = [k.phase for k in frames]
-    holds = order.count("hold")
+    holds = order.count(PosePhase.HOLD)
     if (
-        order[0] != "start"
-        or order.count("start") != 1
+        order[0] != PosePhase.START
+        or order.count(PosePhase.START) != 1
         or holds != 1
         or order != sorted(order, key=PHASES.index)
     ):
@@ -93,7 +95,7 @@ def parse_animation(file_name: str, table: Mapping[str, Any]) -> Animation:
             "one start, then any moves, one hold, then any releases, in that order",
             " ".join(order),
         )
-    hold_at = order.index("hold")
+    hold_at = order.index(PosePhase.HOLD)
     return Animation(
         root,
         view,
@@ -130,13 +132,13 @@ def _view(f: Fields) -> View:
 
 def _prop(f: Fields, index: int, item: Any, root: str) -> Prop:
     if isinstance(item, str):
-        if item not in ("chair", "wall", "doorway", "ball", "mat", "foam-roller"):
+        if item not in tuple(PropKind):
             raise f.fail(f"props[{index}]", "a prop kind", item)
-        return prop_from(item, root)
+        return prop_from(PropKind(item), root)
     if not isinstance(item, Mapping):
         raise f.fail(f"props[{index}]", "a prop kind or a table with kind, x, flip", item)
     sub = Fields(f.file, item, prefix=f"{f.prefix}props[{index}].")
-    kind = sub.choice("kind", ("chair", "wall", "doorway", "ball", "mat", "foam-roller"))
+    kind = sub.word("kind", PropKind)
     base = prop_from(kind, root)
     prop = Prop(
         kind,
@@ -186,7 +188,7 @@ def _keyframes(f: Fields, items: list[Any], base: Mapping[str, float]) -> list[K
         if not isinstance(item, Mapping):
             raise f.fail(f"keyframes[{i}]", "a table", item)
         sub = Fields(f.file, item, prefix=f"{f.prefix}keyframes[{i}].")
-        phase = sub.choice("phase", PHASES)
+        phase = PosePhase(sub.choice("phase", PHASES))
         duration = sub.number("duration", 0.05, 60)
         ease = sub.choice("ease", tuple(EASES), default="in_out")
         given = sub.table_of("angles", required=phase != "start") or {}

@@ -15,6 +15,7 @@ All moves are rigid turns or shifts, so bone lengths never change.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from coach.core.figure.geometry import Vec, turn_about
@@ -28,6 +29,8 @@ MAX_TURN = 40.0  # degrees: corrections beyond this mean the keyframe is wrong
 # makes the limb jump between frames.
 REACH_FULL, REACH_NONE = 15.0, 30.0
 SQUARE = 0.5  # sine of the meeting angle from which the full turn applies
+
+Gap = Callable[[float], float]  # degrees turned -> signed distance to the support
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ def _turn(
             pts[name] = turn_about(pts[name], centre, c, s)
 
 
-def _reach_weight(gap, angle: float, radius: float) -> float:
+def _reach_weight(gap: Gap, angle: float, radius: float) -> float:
     """0..1: how much of a limb's turn to its support to apply."""
     fade = min(1.0, (REACH_NONE - abs(angle)) / (REACH_NONE - REACH_FULL))
     h = 0.5
@@ -103,7 +106,7 @@ def _reach_weight(gap, angle: float, radius: float) -> float:
     return max(0.0, fade) * min(1.0, slope / SQUARE)
 
 
-def _nearest_root(f, limit: float, step: float = 3.0) -> float:
+def _nearest_root(f: Gap, limit: float, step: float = 3.0) -> float:
     """The angle nearest zero where f changes sign, within `limit`; 0 if none."""
     f0 = f(0.0)
     if abs(f0) < 1e-5:
@@ -119,7 +122,7 @@ def _nearest_root(f, limit: float, step: float = 3.0) -> float:
     return 0.0
 
 
-def _bisect(f, lo: float, hi: float, f_lo: float) -> float:
+def _bisect(f: Gap, lo: float, hi: float, f_lo: float) -> float:
     for _ in range(20):
         mid = (lo + hi) / 2
         f_mid = f(mid)

@@ -1,8 +1,8 @@
 """The figure at any moment of an exercise: `pose_at(exercise, phase, t)`.
 
 Keyframe angles are eased along the shorter arc, scaled by the rep's depth,
-breathed through the hold, placed on their supports, mirrored for the left
-side and projected for drawing. Plain Python: no Qt here.
+breathed through the hold, placed on their supports, mirrored to face the
+side being stretched and projected for drawing. Plain Python: no Qt here.
 """
 
 from __future__ import annotations
@@ -11,36 +11,26 @@ import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from coach.core.errors import CoachError
-from coach.core.figure.animation import Animation, Keyframe, parse_animation
+from coach.core.figure.animation import Animation, Keyframe
 from coach.core.figure.easing import arc, blend, ease
 from coach.core.figure.geometry import Vec
 from coach.core.figure.placement import Support, place
-from coach.core.figure.props import Solid
-from coach.core.figure.roots import FEET
+from coach.core.figure.props import Box, Round, Solid
+from coach.core.figure.roots import AREAS, FEET
 from coach.core.figure.skeleton import HEAD_RADIUS, forward_kinematics
-from coach.core.figure.stage import Point2, Shape, Stage, stage_for
+from coach.core.figure.stage import Point2, Shape, Stage, Staged
 from coach.core.figure.walk import walk_angles
+from coach.core.vocabulary import PosePhase, Side, facing
 
-if TYPE_CHECKING:
-    from coach.core.catalog.loader import Exercise
+__all__ = ["BREATH_S", "PHASES", "Pose", "Shape", "pose_at"]
 
-__all__ = [
-    "PHASES",
-    "Pose",
-    "Shape",
-    "animation_of",
-    "checked_animation",
-    "parse_animation",
-    "pose_at",
-]
-
-PHASES = ("start", "move", "hold", "release", "walk")
+PHASES = tuple(PosePhase)
 BREATH_S = 5.5  # one slow breath
 BREATH = {"thoracic": -2.5, "lumbar": 0.8, "neck": 1.5, "shoulder_near": 1.5, "shoulder_far": 1.5}
 WALK_SUPPORT = Support(FEET, anchor="pelvis")
+Frame = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 
 @dataclass(frozen=True)
@@ -59,92 +49,102 @@ class Pose:
     highlight: tuple[tuple[Point2, Point2], ...]
     areas: tuple[str, ...]
     glow: float  # 0..1, how strongly the highlighted area shows now
-    frame: tuple[float, float, float, float]  # x0, y0, x1, y1 to keep in view
+    frame: Frame  # to keep in view
     solids: tuple[Solid, ...]  # the props in world coordinates
     root: str
     still: bool  # True when the pose no longer changes as t grows
+    facing: Side  # which way the figure faces on the page (left: drawn mirrored)
 
 
 def pose_at(
-    exercise: Exercise,
-    phase: str,
+    exercise: Staged,
+    phase: PosePhase | str,
     t: float,
     *,
-    side: str | None = "left",
+    side: Side | None = None,
     depth: float = 1.0,
     phase_length: float | None = None,
 ) -> Pose:
     """The figure `t` seconds into `phase` (start, move, hold, release, walk).
 
-    `side` 'left' mirrors the figure: it then faces left and its near (darker)
-    limbs are its left ones, the side being stretched; 'right' or None shows
-    it as written. `depth` 0..1 (deeper each rep) scales how far the move and
-    hold go into the stretch. With `phase_length` the move and release
-    keyframes stretch to fill the phase and the hold's breath fades out
-    before it ends."""
-    stage = stage_for(exercise, animation_of(exercise))
+    `side` is the side being stretched, or None for a symmetric exercise,
+    which faces the one way `vocabulary.facing` gives for every drawing. The
+    figure is written facing right; facing left it is mirrored, and its near
+    (darker) limbs are its left ones, the side being stretched. `depth` 0..1
+    (deeper each rep) scales how far the move and hold go into the stretch.
+    With `phase_length` the move and release keyframes stretch to fill the
+    phase and the hold's breath fades out before it ends."""
+    stage = exercise.stage
     anim = stage.animation
+    faces = facing(side)
     t = max(0.0, t)
-    if phase == "walk":
+    if phase == PosePhase.WALK:
         points = place(forward_kinematics(walk_angles(t)), WALK_SUPPORT, stage.empty)
-        return stage.pose(
-            Pose,
-            points,
-            side == "left",
-            glow=0.0,
-            still=False,
-            frame=_frame(stage, True),
-            walking=True,
+        return _drawn(
+            stage, points, faces, glow=0.0, still=False, frame=_frame(stage, True), walking=True
         )
     if phase not in PHASES:
         raise CoachError(
             f"There is no phase called '{phase}'; use start, move, hold, release or walk."
         )
-    angles, glow, still = _angles(anim, phase, t, depth, phase_length)
+    angles, glow, still = _angles(anim, PosePhase(phase), t, depth, phase_length)
     points = place(forward_kinematics(angles), anim.support, stage.scene)
-    return stage.pose(
-        Pose,
-        points,
-        side == "left",
-        glow=glow,
-        still=still,
-        frame=_frame(stage, stage.exercise.walk_between_reps),
+    return _drawn(stage, points, faces, glow=glow, still=still, frame=_frame(stage, stage.walks))
+
+
+def _drawn(
+    stage: Stage,
+    points: dict[str, Vec],
+    faces: Side,
+    *,
+    glow: float,
+    still: bool,
+    frame: Frame,
+    walking: bool = False,
+) -> Pose:
+    """The placed joints projected and, facing left, mirrored, with the stage's
+    props, floor and highlight."""
+    mirror = faces is Side.LEFT
+    project = stage.animation.view.project
+    sign = -1.0 if mirror else 1.0
+    flat: dict[str, Point2] = {}
+    for name, p in points.items():
+        x, y = project(p)
+        flat[name] = (sign * x, y)
+    world = {n: (sign * x, y, z) for n, (x, y, z) in points.items()} if mirror else points
+    shapes = (
+        () if walking else (tuple(s.mirrored() for s in stage.shapes) if mirror else stage.shapes)
+    )
+    solids = () if walking else tuple(_mirror_solid(s) if mirror else s for s in stage.scene.solids)
+    areas = () if walking else stage.areas
+    glow_lines = tuple((flat[a], flat[b]) for area in areas for a, b in AREAS[area])
+    floor = tuple((sign * x, y) for x, y in stage.floor)
+    if mirror:
+        frame = (-frame[2], frame[1], -frame[0], frame[3])
+    return Pose(
+        flat,
+        world,
+        shapes,
+        floor,
+        glow_lines,
+        areas,
+        glow,
+        frame,
+        solids,
+        stage.animation.root,
+        still,
+        faces,
     )
 
 
-def animation_of(exercise: Exercise) -> Animation:
-    from coach.core.figure.stage import generic_animation
-
-    anim = exercise.animation
-    if isinstance(anim, Animation):
-        return anim
-    if isinstance(anim, Mapping):
-        return _parsed(exercise.id, anim)
-    return generic_animation(exercise.position)
-
-
-_PARSED: dict[int, tuple[Mapping, Animation]] = {}
-
-
-def _parsed(ex_id: str, table: Mapping) -> Animation:
-    hit = _PARSED.get(id(table))
-    if hit is None or hit[0] is not table:
-        hit = (table, parse_animation(f"{ex_id}.toml", table))
-        _PARSED[id(table)] = hit
-    return hit[1]
-
-
-def checked_animation(file_name: str, table: Mapping | None) -> Mapping | None:
-    """The catalog's hook: validate an [animation] table when the file loads
-    (CatalogError naming file and field) and keep its parse for `pose_at`;
-    the exercise keeps the table itself."""
-    if table is not None:
-        _PARSED[id(table)] = (table, parse_animation(file_name, table))
-    return table
+def _mirror_solid(s: Solid) -> Solid:
+    if isinstance(s, Box):
+        return Box(-s.x1, -s.x0, s.y0, s.y1, s.z0, s.z1)
+    return Round(-s.cx, s.cy, s.radius, s.z0, s.z1)
 
 
 def _angles(
-    anim: Animation, phase: str, t: float, depth: float, length: float | None
+    anim: Animation, phase: PosePhase, t: float, depth: float, length: float | None
 ) -> tuple[dict[str, float], float, bool]:
     start = anim.start.angles
     scale = anim.depth_min + (1.0 - anim.depth_min) * min(1.0, max(0.0, depth))
@@ -202,7 +202,7 @@ def _envelope(t: float, length: float | None) -> float:
     return env
 
 
-def _frame(stage: Stage, walking: bool) -> tuple[float, float, float, float]:
+def _frame(stage: Stage, walking: bool) -> Frame:
     """The part of the world to keep in view for this exercise (unmirrored):
     every pose it passes through, its small props and the floor below."""
     if walking in stage.frames:
@@ -213,10 +213,10 @@ def _frame(stage: Stage, walking: bool) -> tuple[float, float, float, float]:
     fractions = tuple(i / 8 for i in range(1, 9))  # of a phase stretched to 1 s
     for depth in (0.0, 1.0):
         for phase, times, length in (
-            ("start", (0.0,), None),
-            ("move", fractions, 1.0),
-            ("hold", (0.0, BREATH_S / 4, BREATH_S * 0.75), None),
-            ("release", fractions, 1.0),
+            (PosePhase.START, (0.0,), None),
+            (PosePhase.MOVE, fractions, 1.0),
+            (PosePhase.HOLD, (0.0, BREATH_S / 4, BREATH_S * 0.75), None),
+            (PosePhase.RELEASE, fractions, 1.0),
         ):
             for t in times:
                 angles = _angles(anim, phase, t, depth, length)[0]

@@ -13,8 +13,9 @@ import math
 from dataclasses import dataclass
 
 from coach.core.figure.geometry import Vec
+from coach.core.vocabulary import PropKind
 
-KINDS = ("chair", "wall", "doorway", "ball", "mat", "foam-roller")
+KINDS = tuple(PropKind)
 SEAT_TOP, SEAT_DEPTH, BACK_TOP = 0.46, 0.42, 0.90
 BALL_RADIUS, ROLLER_RADIUS = 0.33, 0.075
 MAT_TOP = 0.012
@@ -79,7 +80,7 @@ Solid = Box | Round
 
 @dataclass(frozen=True)
 class Prop:
-    kind: str
+    kind: PropKind
     x: float = 0.0
     flip: bool = False
     length: float = 1.9  # mats only

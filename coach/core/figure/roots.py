@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from coach.core.figure.placement import Contact, Support
 from coach.core.figure.props import KINDS, Prop
 from coach.core.figure.skeleton import ANGLES, CHAINS, SIDES, SURFACE_POINTS
+from coach.core.vocabulary import Position, PropKind
 
 FEET = ("heel_near", "toe_near", "heel_far", "toe_far")
 POINTS = frozenset(
@@ -137,13 +138,13 @@ ROOTS: dict[str, Root] = {
 }
 
 # Exercises without an [animation] section still get a figure in their position.
-POSITION_ROOT = {
-    "standing": "stand",
-    "seated": "sit_chair",
-    "lying": "lie_back",
-    "kneeling": "kneel",
-    "all-fours": "all_fours",
-    "prone": "lie_front",
+POSITION_ROOT: dict[Position, str] = {
+    Position.STANDING: "stand",
+    Position.SEATED: "sit_chair",
+    Position.LYING: "lie_back",
+    Position.KNEELING: "kneel",
+    Position.ALL_FOURS: "all_fours",
+    Position.PRONE: "lie_front",
 }
 
 AREAS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -174,15 +175,15 @@ def support_for(root: str) -> Support:
     return ROOTS[root].support
 
 
-def prop_from(kind: str, root: str) -> Prop:
+def prop_from(kind: PropKind, root: str) -> Prop:
     """A prop where it usually stands for this root kind."""
     r = ROOTS[root]
-    if kind == "chair":
-        return Prop("chair", r.chair_x)
-    if kind in ("wall", "doorway"):
+    if kind == PropKind.CHAIR:
+        return Prop(kind, r.chair_x)
+    if kind in (PropKind.WALL, PropKind.DOORWAY):
         return Prop(kind, 0.6)
-    if kind == "mat":
-        return Prop("mat", r.mat_centre)
-    if kind == "foam-roller":
+    if kind == PropKind.MAT:
+        return Prop(kind, r.mat_centre)
+    if kind == PropKind.FOAM_ROLLER:
         return Prop(kind, -0.45 if root == "lie_back" else 0.0)
     return Prop(kind, 0.0)

@@ -1,21 +1,24 @@
 """What stays the same while one exercise plays: its animation, its props as
 solids and as projected outlines, the floor, and the area to highlight.
-Built once per exercise and cached."""
+
+`Stage.of(exercise)` builds it from what the figure reads of an exercise
+(`Figured`); whoever owns the exercise keeps it (the catalog's Exercise as a
+cached property), so it is built once per exercise.
+"""
 
 from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Protocol
 
 from coach.core.figure.animation import Animation, Keyframe
-from coach.core.figure.geometry import Vec, View
+from coach.core.figure.geometry import View
 from coach.core.figure.props import Box, Prop, Round, Scene, Solid
-from coach.core.figure.roots import AREAS, POSITION_ROOT, ROOTS, prop_from
-
-if TYPE_CHECKING:
-    from coach.core.catalog.loader import Exercise
+from coach.core.figure.roots import POSITION_ROOT, ROOTS, prop_from
+from coach.core.vocabulary import PosePhase, Position, PropKind
 
 Point2 = tuple[float, float]
 
@@ -57,12 +60,34 @@ class Shape:
         )
 
 
+class Figured(Protocol):
+    """What the figure reads from an exercise (the catalog's Exercise is one)."""
+
+    @property
+    def position(self) -> Position: ...
+    @property
+    def props(self) -> Sequence[PropKind]: ...
+    @property
+    def targets(self) -> Sequence[str]: ...
+    @property
+    def walk_between_reps(self) -> bool: ...
+    @property
+    def animation(self) -> Animation | None: ...
+
+
+class Staged(Protocol):
+    """Something drawn as a figure: it keeps its stage, built once with `Stage.of`."""
+
+    @property
+    def stage(self) -> Stage: ...
+
+
 @dataclass
 class Stage:
-    exercise: Any
     animation: Animation
     props: tuple[Prop, ...]
     areas: tuple[str, ...]
+    walks: bool  # the exercise walks between reps: its frame makes room for the walk
     scene: Scene = field(init=False)
     empty: Scene = field(init=False)
     shapes: tuple[Shape, ...] = field(init=False)
@@ -84,47 +109,17 @@ class Stage:
                 view.project((x, 0.0, z)) for x, z in ((-4, -1.2), (4, -1.2), (4, 1.2), (-4, 1.2))
             )
 
-    def pose(
-        self,
-        cls: type,
-        points: dict[str, Vec],
-        mirror: bool,
-        *,
-        glow: float,
-        still: bool,
-        frame: tuple[float, float, float, float],
-        walking: bool = False,
-    ) -> Any:
-        project = self.animation.view.project
-        sign = -1.0 if mirror else 1.0
-        flat = {}
-        for name, p in points.items():
-            x, y = project(p)
-            flat[name] = (sign * x, y)
-        world = {n: (sign * x, y, z) for n, (x, y, z) in points.items()} if mirror else points
-        shapes = (
-            () if walking else (tuple(s.mirrored() for s in self.shapes) if mirror else self.shapes)
-        )
-        solids = (
-            () if walking else tuple(_mirror_solid(s) if mirror else s for s in self.scene.solids)
-        )
-        areas = () if walking else self.areas
-        glow_lines = tuple((flat[a], flat[b]) for area in areas for a, b in AREAS[area])
-        floor = tuple((sign * x, y) for x, y in self.floor)
-        if mirror:
-            frame = (-frame[2], frame[1], -frame[0], frame[3])
+    @classmethod
+    def of(cls, exercise: Figured) -> Stage:
+        """The stage for `exercise`; its own animation, or a plain figure in its position."""
+        anim = exercise.animation
+        if anim is None:
+            anim = generic_animation(exercise.position)
         return cls(
-            flat,
-            world,
-            shapes,
-            floor,
-            glow_lines,
-            areas,
-            glow,
-            frame,
-            solids,
-            self.animation.root,
-            still,
+            anim,
+            _props(exercise.props, anim),
+            _areas(exercise.targets, anim),
+            exercise.walk_between_reps,
         )
 
 
@@ -170,14 +165,8 @@ def _hull(points: list[Point2]) -> tuple[Point2, ...]:
     return tuple(lower[:-1] + upper[:-1])
 
 
-def _mirror_solid(s: Solid) -> Solid:
-    if isinstance(s, Box):
-        return Box(-s.x1, -s.x0, s.y0, s.y1, s.z0, s.z1)
-    return Round(-s.cx, s.cy, s.radius, s.z0, s.z1)
-
-
 @functools.cache
-def generic_animation(position: str) -> Animation:
+def generic_animation(position: Position) -> Animation:
     """A plain figure in the exercise's position, for files without [animation]."""
     root = POSITION_ROOT.get(position, "stand")
     base = ROOTS[root]
@@ -190,39 +179,27 @@ def generic_animation(position: str) -> Animation:
         0.6,
         (),
         base.support,
-        Keyframe("start", 2.0, "in_out", base.angles),
+        Keyframe(PosePhase.START, 2.0, "in_out", base.angles),
         (),
-        Keyframe("hold", 2.0, "in_out", nod),
+        Keyframe(PosePhase.HOLD, 2.0, "in_out", nod),
         (),
     )
 
 
-def _areas(exercise: Any, anim: Animation) -> tuple[str, ...]:
+def _areas(targets: Sequence[str], anim: Animation) -> tuple[str, ...]:
     if anim.highlight:
         return anim.highlight
-    text = " ".join(getattr(exercise, "targets", ())).lower()
+    text = " ".join(targets).lower()
     found = [area for word, area in TARGET_WORDS if word in text]
     return tuple(dict.fromkeys(found))
 
 
-def _props(exercise: Any, anim: Animation) -> tuple[Prop, ...]:
+def _props(kinds: Sequence[PropKind], anim: Animation) -> tuple[Prop, ...]:
     if anim.props is not None:
         return anim.props
-    kinds = list(getattr(exercise, "props", ()))
-    if "doorway" in kinds and "wall" in kinds:
-        kinds.remove("wall")  # the doorway is a gap in its own wall
-    if anim.root == "sit_chair" and "chair" not in kinds:
-        kinds.append("chair")  # sitting needs something to sit on
-    return tuple(prop_from(k, anim.root) for k in kinds)
-
-
-_STAGES: dict[int, tuple[Any, Animation, Stage]] = {}
-
-
-def stage_for(exercise: Exercise, anim: Animation) -> Stage:
-    hit = _STAGES.get(id(exercise))
-    if hit is None or hit[0] is not exercise or hit[1] is not anim:
-        stage = Stage(exercise, anim, _props(exercise, anim), _areas(exercise, anim))
-        hit = (exercise, anim, stage)
-        _STAGES[id(exercise)] = hit
-    return hit[2]
+    wanted = list(kinds)
+    if PropKind.DOORWAY in wanted and PropKind.WALL in wanted:
+        wanted.remove(PropKind.WALL)  # the doorway is a gap in its own wall
+    if anim.root == "sit_chair" and PropKind.CHAIR not in wanted:
+        wanted.append(PropKind.CHAIR)  # sitting needs something to sit on
+    return tuple(prop_from(k, anim.root) for k in wanted)

@@ -13,7 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.catalog.loader import Catalog, load_catalog, load_shipped
+from coach.core.catalog.loader import load_catalog, load_shipped
+from coach.core.catalog.model import Catalog
+from coach.core.figure.animation import Animation
+from coach.core.vocabulary import Kind, Motion, PosePhase, Position, PropKind, Sidedness
 from coach.paths import assets_dir
 
 SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
@@ -112,7 +115,18 @@ def test_exercises_look_sane_for_the_player(shipped: Catalog) -> None:
         assert 2 <= exercise.move_s <= 6 and 2 <= exercise.release_s <= 6, exercise.id
         assert exercise.hold_s.default > 0, exercise.id
         assert any("sharp" in line for line in exercise.cautions), exercise.id
-        assert exercise.animation is None or isinstance(exercise.animation, dict)
+        assert exercise.animation is None or isinstance(exercise.animation, Animation)
+
+
+def test_the_catalog_holds_typed_words_and_parsed_animations(shipped: Catalog) -> None:
+    exercise = shipped.exercise("seated-spinal-twist")
+    assert exercise.kind is Kind.STRETCH and exercise.position is Position.SEATED
+    assert exercise.sides is Sidedness.EACH
+    assert all(isinstance(p, PropKind) for p in exercise.props)
+    assert exercise.motions and all(isinstance(m, Motion) for m in exercise.motions)
+    assert isinstance(exercise.animation, Animation)
+    assert exercise.animation.hold.phase is PosePhase.HOLD
+    assert exercise.stage is exercise.stage  # built once, kept with the exercise
 
 
 def test_every_source_names_a_seed_file(shipped: Catalog) -> None:

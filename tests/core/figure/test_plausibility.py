@@ -10,7 +10,7 @@ import pytest
 
 from coach.core.catalog.loader import load_shipped
 from coach.core.figure.geometry import distance
-from coach.core.figure.poses import Pose, animation_of, pose_at
+from coach.core.figure.poses import Pose, pose_at
 from coach.core.figure.props import MAT_TOP, Box, Round
 from coach.core.figure.skeleton import BONES, HEAD_RADIUS, SURFACE_POINTS, forward_kinematics
 
@@ -111,7 +111,7 @@ def _name(solid) -> str:
 
 def check_exercise(exercise) -> tuple[int, list[str]]:
     """(samples checked, problems found) for one exercise."""
-    anim = animation_of(exercise)
+    anim = exercise.stage.animation
     bearing = BEARING[anim.root]
     count, found = 0, []
     for side in ("left", "right"):

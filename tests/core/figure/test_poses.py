@@ -11,8 +11,9 @@ import pytest
 
 from coach.core.catalog.loader import load_catalog, load_shipped
 from coach.core.errors import CatalogError, CoachError
+from coach.core.figure.animation import parse_animation
 from coach.core.figure.easing import arc, blend, ease
-from coach.core.figure.poses import BREATH_S, parse_animation, pose_at
+from coach.core.figure.poses import BREATH_S, pose_at
 from coach.core.figure.walk import STRIDE_S
 from coach.paths import assets_dir
 

@@ -1,0 +1,111 @@
+"""The catalog's data: exercises and routines as the loader leaves them,
+parsed and typed (`coach.core.catalog.loader` reads them from TOML)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from coach.core.errors import CatalogError
+from coach.core.figure.animation import Animation
+from coach.core.figure.stage import Stage
+from coach.core.vocabulary import Kind, Motion, Position, PropKind, Sidedness
+
+
+@dataclass(frozen=True)
+class Span:
+    """A range of whole numbers with a default, e.g. hold 10–20 s, default 15."""
+
+    min: int
+    max: int
+    default: int
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    kind: Kind
+    position: Position
+    sides: Sidedness
+    hold_s: Span
+    reps: Span
+    sets: int = 1
+    rest_s: int = 0
+    walk_between_reps: bool = False
+    walk_s: int = 0
+    move_s: float = 3.0
+    release_s: float = 3.0
+    props: tuple[PropKind, ...] = ()
+    targets: tuple[str, ...] = ()
+    motions: tuple[Motion, ...] = ()
+    summary: str = ""
+    steps: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    cautions: tuple[str, ...] = ()
+    variants: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    # The file's [animation] section, parsed; None: a plain figure in its position.
+    animation: Animation | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def side_count(self) -> int:
+        return 1 if self.sides == Sidedness.NONE else 2
+
+    @functools.cached_property
+    def stage(self) -> Stage:
+        """What stays the same while the figure does this exercise, built on
+        first use and kept with the exercise (`pose_at` reads it every frame)."""
+        return Stage.of(self)
+
+
+@dataclass(frozen=True)
+class RoutineItem:
+    """One exercise in a routine, with the figures this routine uses."""
+
+    exercise: str
+    hold_s: int
+    reps: int
+    sets: int
+    rest_s: int
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    name: str
+    description: str
+    items: tuple[RoutineItem, ...]
+
+
+@dataclass
+class Catalog:
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    routines: dict[str, Routine] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def routine(self, routine_id: str) -> Routine:
+        try:
+            return self.routines[routine_id]
+        except KeyError:
+            known = ", ".join(sorted(self.routines)) or "none"
+            raise CatalogError(
+                f"There is no routine called '{routine_id}' (known routines: {known})."
+            ) from None
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        try:
+            return self.exercises[exercise_id]
+        except KeyError:
+            raise CatalogError(f"There is no exercise called '{exercise_id}'.") from None
+
+    def estimated_seconds(self, routine: Routine) -> float:
+        """Rough length of a routine, for the routine list."""
+        total = 0.0
+        for item in routine.items:
+            ex = self.exercises[item.exercise]
+            rep = (
+                ex.move_s + item.hold_s + ex.release_s + (ex.walk_s if ex.walk_between_reps else 0)
+            )
+            total += ex.side_count * item.sets * item.reps * rep + (item.sets - 1) * item.rest_s
+        return total
