@@ -8,10 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 from coach.cli import main
 from coach.core.catalog.loader import load_shipped
+from coach.core.errors import CoachError
+from coach.ui.figure.render import contact_sheets_to, render_to_png
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -56,7 +59,28 @@ def test_all_writes_a_contact_sheet_per_exercise(tmp_path, qapp):
     names = {p.stem for p in folder.glob("*.png")}
     assert names == set(load_shipped().exercises) | {"overview"}
     sheet = QImage(str(folder / "directed-forward-bend.png"))
-    assert sheet.width() >= 5 * 290 and sheet.height() >= 2 * 290  # 5 moments, both sides
+    # 5 moments; symmetric, so one row, facing as on screen
+    assert sheet.width() >= 5 * 290 and 290 <= sheet.height() < 2 * 290
+    sheet = QImage(str(folder / "crossovers.png"))
+    assert sheet.height() >= 2 * 290  # one-sided: a row for each side
+
+
+def test_typed_render_returns_what_it_wrote(tmp_path, qapp):
+    out = tmp_path / "hug.png"
+    said = render_to_png("knees-to-chest", out, phase="start", size=(120, 90))
+    assert said == f"Wrote Knees to chest (start, left side) to {out}."
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (120, 90)
+    with pytest.raises(CoachError, match=r"^There is no side called 'up'; use left or right\.$"):
+        render_to_png("plank", out, side="up")
+    with pytest.raises(CoachError, match=r"^The time into the phase cannot be negative\.$"):
+        render_to_png("plank", out, time=-1)
+
+
+def test_typed_contact_sheets_say_how_many(tmp_path, qapp):
+    folder = tmp_path / "sheets"
+    said = contact_sheets_to(folder)
+    assert said == f"Wrote {len(load_shipped().exercises) + 1} contact sheets to {folder}."
 
 
 def test_render_works_without_a_display(tmp_path):

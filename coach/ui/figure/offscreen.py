@@ -1,0 +1,82 @@
+"""Figures painted to images without a window, for `coach render` and the
+contact sheets: a GUI application to paint with, the telling moment of each
+phase, and saving a PNG."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QRectF
+from PySide6.QtGui import QGuiApplication, QImage, QImageWriter, QPainter
+
+from coach.core.catalog.model import Exercise
+from coach.core.errors import CoachError
+from coach.core.figure.poses import pose_at
+from coach.core.vocabulary import PosePhase, Side
+from coach.ui.figure.view import FigureColors, paint_pose
+from coach.ui.none_guard import protect_none
+
+
+def ensure_gui_app() -> QCoreApplication:
+    """A QGuiApplication for painting; offscreen unless one already runs."""
+    protect_none()
+    app = QGuiApplication.instance()
+    if app is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["coach"])
+    return app
+
+
+def phase_length(exercise: Exercise, phase: PosePhase) -> float | None:
+    """How long the session engine gives this phase by default."""
+    if phase is PosePhase.MOVE:
+        return exercise.move_s
+    if phase is PosePhase.RELEASE:
+        return exercise.release_s
+    if phase is PosePhase.HOLD:
+        return float(exercise.hold_s.default) or None
+    return None
+
+
+def default_time(exercise: Exercise, phase: PosePhase) -> float:
+    """A telling moment of the phase: part-way through a movement, a second into a hold."""
+    length = phase_length(exercise, phase) or 0.0
+    return {
+        PosePhase.MOVE: 0.6 * length,
+        PosePhase.RELEASE: 0.4 * length,
+        PosePhase.HOLD: min(1.0, length),
+        PosePhase.WALK: 0.25,
+    }.get(phase, 0.0)
+
+
+def render_image(
+    exercise: Exercise,
+    phase: PosePhase,
+    side: Side | None,
+    size: tuple[int, int],
+    t: float | None = None,
+) -> QImage:
+    """The figure at `t` seconds into `phase` (default: its telling moment),
+    in the application's colours, on an image of `size` pixels."""
+    ensure_gui_app()
+    when = default_time(exercise, phase) if t is None else t
+    pose = pose_at(exercise, phase, when, side=side, phase_length=phase_length(exercise, phase))
+    image = QImage(size[0], size[1], QImage.Format.Format_ARGB32_Premultiplied)
+    palette = QGuiApplication.palette()
+    colors = FigureColors.from_palette(palette)
+    image.fill(palette.color(palette.ColorRole.Window))
+    painter = QPainter(image)
+    paint_pose(painter, QRectF(0, 0, size[0], size[1]), pose, colors)
+    painter.end()
+    return image
+
+
+def save(image: QImage, path: Path) -> None:
+    """Write `image` as a PNG; a missing folder or a failed write is one sentence."""
+    if path.parent and not path.parent.is_dir():
+        raise CoachError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+    # QImageWriter, not QImage.save: PySide6's stubs and its runtime disagree
+    # on the type of save's format argument.
+    if not QImageWriter(str(path), QByteArray(b"PNG")).write(image):
+        raise CoachError(f"Cannot write the picture to {path}.")
