@@ -11,6 +11,9 @@ page) puts figures, dose box and tick grid on the left and the text on the right
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import NamedTuple
+
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QPainter, QPen
 
@@ -20,6 +23,18 @@ from coach.ui.cards.parts import FactsPart, ListPart, Part, TickGridPart, TitleP
 from coach.ui.cards.text import CardContent
 
 MIN_SCALE = 0.7  # 7 pt body text, 6 pt labels
+
+
+class _Parts(NamedTuple):
+    """A card's parts, laid out for one text scale."""
+
+    title: TitlePart
+    figures: FiguresPart | None
+    facts: FactsPart
+    walk: WalkPart
+    steps: ListPart
+    cautions: ListPart
+    tick: TickGridPart | None
 
 
 def _scales(text_width_mm: float) -> list[float]:
@@ -60,7 +75,7 @@ class Card:
         self._lay_out(Fonts(MIN_SCALE), False, split=True)
         return MIN_SCALE
 
-    def _parts(self, fonts: Fonts, summary: bool):
+    def _parts(self, fonts: Fonts, summary: bool) -> _Parts:
         c, u = self.content, self.units
         title = TitlePart(c, fonts, self.inner_w, u, with_summary=summary)
         figures = FiguresPart(c, self.poses, fonts, self.left_w, u) if c.panels else None
@@ -69,13 +84,13 @@ class Card:
         steps = ListPart("How to do it", c.steps, fonts, self.text_w, u, first_number=c.first_step)
         cautions = ListPart("Take care", c.cautions, fonts, self.text_w, u, first_number=None)
         tick = None if c.continued else TickGridPart(fonts, self.left_w, u)
-        return title, figures, facts, walk, steps, cautions, tick
+        return _Parts(title, figures, facts, walk, steps, cautions, tick)
 
     def _lay_out(self, fonts: Fonts, summary: bool, *, split: bool) -> bool:
         title, figures, facts, walk, steps, cautions, tick = self._parts(fonts, summary)
         gap = self.units.pt(6) * fonts.scale
 
-        def total(parts) -> float:  # each part with the gap that follows it
+        def total(parts: Iterable[Part | None]) -> float:  # each part with the gap after it
             return sum(p.height + gap for p in parts if p is not None and p.height)
 
         body_top = title.height + gap
@@ -120,18 +135,31 @@ class Card:
                 cautions.texts[cautions.kept :],
             )
 
-    def _place(self, title, figures, facts, walk, steps, cautions, tick, gap, body_top) -> None:
+    def _place(
+        self,
+        title: TitlePart,
+        figures: FiguresPart | None,
+        facts: FactsPart,
+        walk: WalkPart,
+        steps: ListPart,
+        cautions: ListPart,
+        tick: TickGridPart | None,
+        gap: float,
+        body_top: float,
+    ) -> None:
         x0 = y0 = self.pad
         self.placed = [(title, x0, y0)]
         y = y0 + body_top
         text_x = x0 + self.left_w + self.column_gap if self.wide else x0
-        for part in (figures, facts):
+        left: tuple[Part | None, ...] = (figures, facts)
+        for part in left:
             if part is not None and part.height:
                 self.placed.append((part, x0, y))
                 y += part.height + gap
         if self.wide:
             y = y0 + body_top
-        for part in (walk, steps, cautions):
+        text: tuple[Part, ...] = (walk, steps, cautions)
+        for part in text:
             if part.height:
                 self.placed.append((part, text_x, y))
                 y += part.height + gap

@@ -16,7 +16,8 @@ PRINT_COLORS = FigureColors.print()
 
 
 def key_poses(content: CardContent) -> tuple[Pose, ...]:
-    """The poses a card shows: where you start, and where you hold at full depth."""
+    """The poses a card shows: where you start, and where you hold at full
+    depth, each on its panel's side (None: symmetric, facing as on screen)."""
     return tuple(
         pose_at(content.exercise, panel.phase, 0.0, side=panel.side, depth=1.0)
         for panel in content.panels

@@ -11,7 +11,7 @@ from datetime import date
 from PySide6.QtCore import QMarginsF, QPointF, QSizeF, Qt
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
 
-from coach.core.catalog.loader import Catalog, Routine
+from coach.core.catalog.model import Catalog, Routine
 from coach.ui.cards.card import Card
 from coach.ui.cards.flow import GREY_INK, RULE, TextBlock, Units, print_font
 from coach.ui.cards.text import CardContent, card_for

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 
 from coach.ui.cards.flow import GREY_INK, INK, RULE, Fonts, ListEntry, TextBlock, Units
 from coach.ui.cards.text import CardContent, Fact
@@ -16,15 +16,19 @@ TICK_DAYS = 14
 
 
 class Part(Protocol):
-    """What a card is stacked from (the figures, in card_figures.py, too)."""
+    """What a card is stacked from (the figures, in figures.py, too)."""
 
-    width: float
-    height: float
+    @property
+    def width(self) -> float: ...
+    @property
+    def height(self) -> float: ...
 
     def paint(self, painter: QPainter, x: float, y: float) -> None: ...
 
 
-def _pen(units: Units, color, width_pt: float, style=Qt.PenStyle.SolidLine) -> QPen:
+def _pen(
+    units: Units, color: QColor, width_pt: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine
+) -> QPen:
     pen = QPen(color, units.pt(width_pt), style)
     pen.setCosmetic(False)
     return pen

@@ -40,7 +40,9 @@ class CardPrintPreview(QPrintPreviewDialog):
             label.setBuddy(self.per_page)
             toolbar.addWidget(label)
             toolbar.addWidget(self.per_page)
-        self.preview = self.findChild(QPrintPreviewWidget)
+        preview = self.findChild(QPrintPreviewWidget)
+        assert preview is not None, "QPrintPreviewDialog shows its pages in one"
+        self.preview = preview
         self.per_page.currentIndexChanged.connect(self.preview.updatePreview)
         self.paintRequested.connect(self._paint)
 

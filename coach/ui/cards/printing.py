@@ -1,6 +1,6 @@
 """Printed routine cards: `coach print` to PDF, and the app's print preview.
 
-The cards themselves are laid out in card_pages.py / cards.py; this module
+The cards themselves are laid out in pages.py and card.py; this module
 only opens the device (a PDF file or a printer) and talks to the user.
 """
 
@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
+from PySide6.QtWidgets import QWidget
 
 from coach.core.catalog.loader import Catalog, Routine, load_shipped
 from coach.core.errors import CoachError
@@ -104,25 +105,47 @@ def write_pdf(path: Path, sheet: CardSheet, *, per_page: int = 2, paper: str = "
     return pages
 
 
+def print_to_pdf(
+    routine_id: str,
+    output: Path,
+    *,
+    per_page: int = 2,
+    paper: str = "a4",
+    catalog: Catalog | None = None,
+) -> str:
+    """`coach print`: the routine's cards to the PDF file `output`; returns the
+    line saying what was written. Bad options, an unknown routine and an
+    unwritable file raise CoachError in one sentence. Without `catalog` the
+    shipped one is loaded (its problems are then not reported)."""
+    _check_options(per_page, paper)
+    if catalog is None:
+        catalog = load_shipped()
+    routine = catalog.routine(routine_id)
+    path = output.expanduser()
+    pages = write_pdf(path, sheet_for(catalog, routine), per_page=per_page, paper=paper)
+    cards = len(routine.items)
+    return (
+        f"Wrote {cards} card{'s' if cards != 1 else ''} for '{routine.name}' on "
+        f"{pages} {paper.upper() if paper == 'a4' else 'Letter'} "
+        f"page{'s' if pages != 1 else ''} to {path}."
+    )
+
+
 def print_command(args: argparse.Namespace) -> int:
-    """`coach print ROUTINE -o FILE.pdf [--per-page 1|2|4] [--paper a4|letter]`."""
+    """The old entry point, kept until cli.py calls `print_to_pdf`: it also
+    reports the shipped catalog's problems on stderr, as before."""
     _check_options(args.per_page, args.paper)
     catalog = load_shipped()
     for problem in catalog.problems:
         print(f"coach: {problem}", file=sys.stderr)
-    routine = catalog.routine(args.routine)
-    path = Path(args.output).expanduser()
-    pages = write_pdf(path, sheet_for(catalog, routine), per_page=args.per_page, paper=args.paper)
-    cards = len(routine.items)
-    print(
-        f"Wrote {cards} card{'s' if cards != 1 else ''} for '{routine.name}' on "
-        f"{pages} {args.paper.upper() if args.paper == 'a4' else 'Letter'} "
-        f"page{'s' if pages != 1 else ''} to {path}."
+    message = print_to_pdf(
+        args.routine, Path(args.output), per_page=args.per_page, paper=args.paper, catalog=catalog
     )
+    print(message)
     return 0
 
 
-def open_print_preview(parent, catalog: Catalog, routine: Routine) -> int:
+def open_print_preview(parent: QWidget | None, catalog: Catalog, routine: Routine) -> int:
     """Show Qt's print preview for the routine's cards (print, or save as PDF)."""
     from coach.ui.cards.preview import CardPrintPreview
 

@@ -8,17 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from coach.core.catalog.loader import Exercise, RoutineItem
+from coach.core.catalog.model import Exercise, RoutineItem
+from coach.core.vocabulary import PosePhase, Position, Side, Sidedness
 
 _POSITIONS = {
-    "standing": "Standing",
-    "seated": "Seated",
-    "lying": "Lying on your back",
-    "kneeling": "Kneeling",
-    "all-fours": "On hands and knees",
-    "prone": "Lying face down",
+    Position.STANDING: "Standing",
+    Position.SEATED: "Seated",
+    Position.LYING: "Lying on your back",
+    Position.KNEELING: "Kneeling",
+    Position.ALL_FOURS: "On hands and knees",
+    Position.PRONE: "Lying face down",
 }
-_SIDES = {"none": "Both together", "each": "Left, then right", "alternate": "Alternate"}
+_SIDES = {
+    Sidedness.NONE: "Both together",
+    Sidedness.EACH: "Left, then right",
+    Sidedness.ALTERNATE: "Alternate",
+}
 
 
 @dataclass(frozen=True)
@@ -34,8 +39,8 @@ class Panel:
     """One key pose drawn on the card, in the order it is done."""
 
     label: str
-    phase: str  # 'start' or 'hold', as coach.core.figure.poses.pose_at takes it
-    side: str | None  # 'left' or 'right'; None for an exercise done on both sides at once
+    phase: PosePhase  # start or hold
+    side: Side | None  # None for an exercise done on both sides at once
 
 
 @dataclass(frozen=True)
@@ -80,15 +85,16 @@ def seconds(value: int) -> str:
 
 
 def card_for(exercise: Exercise, item: RoutineItem) -> CardContent:
-    sided = exercise.sides != "none"
+    sided = exercise.sides != Sidedness.NONE
+    panels: tuple[Panel, ...]
     if sided:
         panels = (
-            Panel("Start", "start", "left"),
-            Panel("Hold, left", "hold", "left"),
-            Panel("Hold, right", "hold", "right"),
+            Panel("Start", PosePhase.START, Side.LEFT),
+            Panel("Hold, left", PosePhase.HOLD, Side.LEFT),
+            Panel("Hold, right", PosePhase.HOLD, Side.RIGHT),
         )
     else:
-        panels = (Panel("Start", "start", None), Panel("Hold", "hold", None))
+        panels = (Panel("Start", PosePhase.START, None), Panel("Hold", PosePhase.HOLD, None))
     facts = (
         Fact("Hold", seconds(item.hold_s) if item.hold_s else "Keep moving"),
         Fact("Reps per side" if sided else "Reps", str(item.reps)),

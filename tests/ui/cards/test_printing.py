@@ -3,7 +3,6 @@ read back from the PDF; the layout never overflows; the CLI's errors."""
 
 from __future__ import annotations
 
-import argparse
 import math
 import os
 import subprocess
@@ -21,7 +20,7 @@ from coach.core.catalog.loader import Catalog, Exercise, Routine, RoutineItem, S
 from coach.core.errors import CoachError
 from coach.ui.cards.flow import TextBlock, Units, print_font
 from coach.ui.cards.pages import PagePlan, page_layout, sheet_for
-from coach.ui.cards.printing import print_command, write_pdf
+from coach.ui.cards.printing import print_to_pdf, write_pdf
 from coach.ui.cards.text import card_for
 
 SHIPPED = load_shipped()
@@ -255,18 +254,6 @@ def test_header_and_footer(qapp, tmp_path):
     assert text.endswith("Stretch Coach Printed 4 March 2026 Page 1 of 3")
 
 
-def _args(**overrides) -> argparse.Namespace:
-    values = {
-        "routine": "desk-break",
-        "output": "cards.pdf",
-        "per_page": 2,
-        "paper": "a4",
-        "data_dir": None,
-    }
-    values.update(overrides)
-    return argparse.Namespace(**values)
-
-
 def test_cli_reports_what_it_wrote(qapp, tmp_path, capsys):
     folder = tmp_path / "out"
     folder.mkdir()
@@ -308,11 +295,19 @@ def test_unwritable_output_is_one_sentence(qapp, tmp_path, capsys):
     assert capsys.readouterr().err.startswith(f"coach: {tmp_path} is a folder;")
 
 
-def test_print_command_checks_its_options(qapp, tmp_path):
+def test_print_to_pdf_checks_its_options(qapp, tmp_path):
     with pytest.raises(CoachError, match=r"^Cards per page must be 1, 2 or 4, not 3\.$"):
-        print_command(_args(per_page=3, output=str(tmp_path / "x.pdf")))
+        print_to_pdf("desk-break", tmp_path / "x.pdf", per_page=3)
     with pytest.raises(CoachError, match=r"^Paper must be a4 or letter, not 'a5'\.$"):
-        print_command(_args(paper="a5", output=str(tmp_path / "x.pdf")))
+        print_to_pdf("desk-break", tmp_path / "x.pdf", paper="a5")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_print_to_pdf_returns_what_it_wrote(qapp, tmp_path):
+    out = tmp_path / "bedtime.pdf"
+    said = print_to_pdf("bedtime-five", out, per_page=4, paper="letter")
+    assert said == f"Wrote 6 cards for 'Bedtime five' on 2 Letter pages to {out}."
+    assert _open(out).pageCount() == 2
 
 
 def test_coach_print_runs_without_a_display(qapp, tmp_path):
