@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -288,8 +288,8 @@ class FigureView(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(480, 480)
 
-    def changeEvent(self, event) -> None:
-        if event.type() in (event.Type.PaletteChange, event.Type.StyleChange):
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
             self._colors = None
             self.update()
         super().changeEvent(event)

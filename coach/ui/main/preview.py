@@ -3,21 +3,22 @@ first exercise and one line per exercise. Plain functions, no widgets."""
 
 from __future__ import annotations
 
-from coach.core.catalog.loader import Catalog, Exercise, Routine
+from coach.core.catalog.model import Catalog, Exercise, Routine
+from coach.core.vocabulary import PosePhase, Sidedness
 from coach.ui.wording import count
 
 PREVIEW_START_S = 1.2
 PREVIEW_HOLD_S = 4.0
 
 
-def preview_frame(exercise: Exercise, t: float) -> tuple[str, float]:
+def preview_frame(exercise: Exercise, t: float) -> tuple[PosePhase, float]:
     """(pose phase, seconds into it) at `t` seconds into an endless loop of
     start → move → hold → release."""
     parts = [
-        ("start", PREVIEW_START_S),
-        ("move", exercise.move_s),
-        ("hold", PREVIEW_HOLD_S if exercise.hold_s.default else 0.0),
-        ("release", exercise.release_s),
+        (PosePhase.START, PREVIEW_START_S),
+        (PosePhase.MOVE, exercise.move_s),
+        (PosePhase.HOLD, PREVIEW_HOLD_S if exercise.hold_s.default else 0.0),
+        (PosePhase.RELEASE, exercise.release_s),
     ]
     cycle = sum(length for _, length in parts)
     t %= cycle
@@ -25,7 +26,7 @@ def preview_frame(exercise: Exercise, t: float) -> tuple[str, float]:
         if t < length:
             return phase, t
         t -= length
-    return "start", 0.0
+    return PosePhase.START, 0.0
 
 
 def routine_lines(catalog: Catalog, routine: Routine) -> list[str]:
@@ -34,9 +35,9 @@ def routine_lines(catalog: Catalog, routine: Routine) -> list[str]:
     for number, item in enumerate(routine.items, start=1):
         exercise = catalog.exercise(item.exercise)
         parts = [count(item.reps, "rep")]
-        if exercise.sides == "each":
+        if exercise.sides == Sidedness.EACH:
             parts[0] += " each side"
-        elif exercise.sides == "alternate":
+        elif exercise.sides == Sidedness.ALTERNATE:
             parts[0] += " each side, alternating"
         if item.sets > 1:
             parts.append(count(item.sets, "set"))

@@ -145,13 +145,22 @@ def test_the_view_repaints_only_changes_that_would_show(qtbot):
     assert view.pose() is None
 
 
-def test_the_player_figure_stops_its_timer_when_nothing_moves(qtbot):
+def test_the_player_figure_computes_frames_only_while_something_moves(qtbot, monkeypatch):
+    """Behaviour, not the timer: count the poses the stage asks for while it
+    is left alone for a while."""
     from types import SimpleNamespace
 
+    import coach.ui.figure.stage as stage_module
     from coach.core.session.events import Phase
-    from coach.ui.figure.stage import FigureStage
 
-    stage = FigureStage()
+    asked: list[str] = []
+
+    def counting_pose_at(exercise, phase, t, **options):
+        asked.append(phase)
+        return pose_at(exercise, phase, t, **options)
+
+    monkeypatch.setattr(stage_module, "pose_at", counting_pose_at)
+    stage = stage_module.FigureStage()
     qtbot.addWidget(stage)
     stage.show()
 
@@ -167,14 +176,16 @@ def test_the_player_figure_stops_its_timer_when_nothing_moves(qtbot):
             finished=False,
         )
 
-    stage.show_state(state(Phase.MOVE_IN))
-    assert stage._frames.isActive(), "a bend in progress animates"
-    stage.show_state(state(Phase.LEAD_IN))
-    assert not stage._frames.isActive(), "the start pose is still"
-    stage.show_state(state(Phase.HOLD))
-    assert stage._frames.isActive(), "a hold breathes"
-    stage.show_state(state(Phase.HOLD, paused=True))
-    assert not stage._frames.isActive(), "paused: nothing moves"
+    def frames_while_left_alone(phase, paused=False) -> int:
+        stage.show_state(state(phase, paused))
+        asked.clear()
+        qtbot.wait(300)
+        return len(asked)
+
+    assert frames_while_left_alone(Phase.MOVE_IN) > 3, "a bend in progress animates"
+    assert frames_while_left_alone(Phase.LEAD_IN) == 0, "the start pose is still"
+    assert frames_while_left_alone(Phase.HOLD) > 1, "a hold breathes"
+    assert frames_while_left_alone(Phase.HOLD, paused=True) == 0, "paused: nothing moves"
 
 
 def test_painting_is_antialiased_and_round_capped(qapp):
