@@ -88,16 +88,25 @@ def _open(path: Path) -> sqlite3.Connection:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
         # A full check reads every page (~90 ms for 20 years of daily use), so
-        # it runs only after damage was seen; otherwise the small sessions
+        # it runs only after a read met damage; otherwise the small sessions
         # table is checked and the rest is caught when read (see mark_damaged).
+        # integrity_check, not quick_check: only it compares the indexes with
+        # their tables, and a read through such an index fails.
         marker = check_marker(path)
         full = marker.exists()
         problems = db.execute(
-            "PRAGMA quick_check(1)" if full else "PRAGMA quick_check(sessions)"
+            "PRAGMA integrity_check(1)" if full else "PRAGMA quick_check(sessions)"
         ).fetchall()
         if problems != [("ok",)]:
             raise _Damaged(str(problems[0][0]) if problems else "no answer")
         if full:
+            forgiven = forgiven_marker(path)
+            if forgiven.exists():
+                # SQLite reported damage again after a clean full check: a
+                # damage no check finds. Set it aside rather than refuse the
+                # log on every read while writing into it.
+                raise _Damaged("damage reported again after a clean check")
+            touch_private(forgiven)
             marker.unlink(missing_ok=True)
     except BaseException:
         db.close()
@@ -131,6 +140,18 @@ def check_marker(path: Path) -> Path:
     return path.with_name(path.name + ".needs-check")
 
 
+def forgiven_marker(path: Path) -> Path:
+    """Left when a full check after a damage report found nothing: a second
+    report sets the file aside whatever the check says."""
+    return path.with_name(path.name + ".checked")
+
+
+def touch_private(path: Path) -> None:
+    """Create `path` if missing, 0600, never through a link."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    os.close(fd)
+
+
 def is_damage(exc: BaseException) -> bool:
     if isinstance(exc, _Damaged):
         return True
@@ -153,6 +174,8 @@ def _move_aside(path: Path) -> Path:
             companion = path.with_name(path.name + suffix)
             if companion.exists():
                 companion.rename(aside.with_name(aside.name + suffix))
+        for marker in (check_marker(path), forgiven_marker(path)):
+            marker.unlink(missing_ok=True)  # they spoke of the file set aside
     except OSError as exc:
         raise LogDamaged(
             f"The session log {path} is damaged and could not be moved aside ({exc.strerror})."

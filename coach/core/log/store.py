@@ -21,7 +21,13 @@ from typing import Self
 
 from coach.core.errors import StoreError
 from coach.core.log.liveness import LOCK_DIR, OwnerLock, owner_alive
-from coach.core.log.opening import check_marker, connect, is_damage, raise_for_user
+from coach.core.log.opening import (
+    check_marker,
+    connect,
+    is_damage,
+    raise_for_user,
+    touch_private,
+)
 from coach.core.session.clock import local_now
 
 DB_NAME = "coach.sqlite3"
@@ -305,5 +311,5 @@ class SessionLog:
         except (sqlite3.Error, OSError) as exc:
             if is_damage(exc):
                 with suppress(OSError):
-                    check_marker(self.path).touch()
+                    touch_private(check_marker(self.path))
             raise_for_user(exc, self.path)
