@@ -3,49 +3,43 @@
 `run_app` checks everything a user can get wrong (unknown routine, a log
 that cannot be opened) before any window opens, then hands a `CoachApp` the
 catalog, the log, the settings and the tones. `CoachApp` is the one place
-that creates sessions, drivers and windows; there are no module globals.
+that creates sessions, drivers and windows and wires them together (History
+follows the log through the driver's `log_changed`); there are no module
+globals.
 """
 
 from __future__ import annotations
 
-import argparse
-import os
 import signal
 import sys
-import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from coach import APP_NAME
 from coach.core.catalog.loader import Catalog, load_shipped
-from coach.core.errors import CoachError
 from coach.core.session.clock import Clock, ScaledClock, SystemClock
-from coach.paths import assets_dir, data_dir
+from coach.paths import assets_dir
+from coach.paths import data_dir as resolve_data_dir
 from coach.ui.icon import app_icon
-from coach.ui.none_guard import protect_none
 from coach.ui.player.sounds import Tones
 from coach.ui.settings import AppSettings
 from coach.ui.theme import apply_theme
 
 if TYPE_CHECKING:
-    from coach.core.log.recorder import SessionRecorder
     from coach.core.log.store import SessionLog
+    from coach.ui.history.window import HistoryWindow
     from coach.ui.main.window import MainWindow
     from coach.ui.player.window import PlayerWindow
 
-# Hidden switch for scripts and tests: quit a little after the summary shows.
-QUIT_AT_END_ENV = "COACH_QUIT_AT_END"
-# Hidden switch for the start-up benchmark: print the monotonic time once the
-# first window has been shown and painted, then quit.
-REPORT_SHOWN_ENV = "COACH_REPORT_SHOWN"
-
 
 class CoachApp:
-    """Owns the windows and starts sessions."""
+    """Owns the windows and starts sessions. `clock_factory` makes each
+    session's clock (real time unless a demo or a test says otherwise)."""
 
     def __init__(
         self,
@@ -55,26 +49,19 @@ class CoachApp:
         settings: AppSettings,
         tones: Tones,
         *,
-        time_scale: float = 1.0,
-        clock_factory: Callable[[], Clock] | None = None,
-        quit_at_end: bool = False,
+        clock_factory: Callable[[], Clock] = SystemClock,
     ) -> None:
         self.qapp = qapp
         self.catalog = catalog
         self.log = log
         self.settings = settings
         self.tones = tones
-        self.time_scale = time_scale
-        self._clock_factory = clock_factory or self._default_clock
-        self.quit_at_end = quit_at_end
+        self._clock_factory = clock_factory
         self.main_window: MainWindow | None = None
         self.player: PlayerWindow | None = None
-        self.history: QWidget | None = None
+        self.history: HistoryWindow | None = None
         self._noticed: set[str] = set()
         tones.unavailable.connect(self._once)
-
-    def _default_clock(self) -> Clock:
-        return ScaledClock(self.time_scale) if self.time_scale != 1.0 else SystemClock()
 
     # -- windows ----------------------------------------------------------------
     def open_main(self) -> MainWindow:
@@ -86,7 +73,7 @@ class CoachApp:
             window.history_requested.connect(self.open_history)
             window.print_requested.connect(self.open_print)
             window.theme_chosen.connect(self.set_theme)
-            window.mute_changed.connect(lambda muted: setattr(self.tones, "muted", muted))
+            window.mute_changed.connect(self._set_muted)
             self.main_window = window
         self.main_window.show()
         self._startup_notices(self.main_window)
@@ -107,21 +94,14 @@ class CoachApp:
                 return self.player
             self.player.close()  # the last session's summary
         self.settings.last_routine = routine.id
-        clock = self._clock_factory()
-        session = Session(routine, self.catalog, clock)
-        recorder = SessionRecorder(self.log, routine)
-        driver = SessionDriver(session, recorder)
+        session = Session(routine, self.catalog, self._clock_factory())
+        driver = SessionDriver(session, SessionRecorder(self.log))
+        driver.log_changed.connect(self._log_changed)
         player = PlayerWindow(
-            driver,
-            tones=self.tones,
-            settings=self.settings,
-            record_pain=lambda **pain: self._record_pain(recorder, **pain),
-            open_history=self.open_history,
-            time_scale=clock.scale,
+            driver, tones=self.tones, settings=self.settings, open_history=self.open_history
         )
         player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         player.closed.connect(lambda: self._player_closed(player))
-        driver.ended.connect(lambda _ended: self._session_ended())
         self.player = player
         player.show()
         player.activateWindow()  # its shortcuts are window shortcuts
@@ -135,43 +115,29 @@ class CoachApp:
         if self.player is player:
             self.player = None
 
-    def _session_ended(self) -> None:
-        if self.quit_at_end:
-            QTimer.singleShot(400, self.qapp.quit)
+    def _log_changed(self) -> None:
+        if self.history is not None:
+            self.history.refresh_if_changed()
 
-    def _record_pain(self, recorder: SessionRecorder, **pain: int | None) -> None:
-        session_id = recorder.session_id
-        values = {key: value for key, value in pain.items() if value is not None}
-        if session_id is None or not values:
-            return
-        try:
-            self.log.set_pain(session_id, **values)
-        except CoachError as exc:
-            self.notify(str(exc))
+    def _set_muted(self, muted: bool) -> None:
+        self.tones.muted = muted
 
     def open_history(self) -> None:
-        try:
-            from coach.ui.history.window import HistoryWindow
-        except ModuleNotFoundError as exc:
-            if exc.name != "coach.ui.history.window":
-                raise
-            self.notify("History is not available in this version yet.")
-            return
+        from coach.ui.history.window import HistoryWindow
+
         if self.history is None:
             self.history = HistoryWindow(self.log, catalog=self.catalog)
             self.history.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.history.destroyed.connect(lambda: setattr(self, "history", None))
+            self.history.destroyed.connect(self._history_closed)
         self.history.show()
         self.history.raise_()
 
+    def _history_closed(self) -> None:
+        self.history = None
+
     def open_print(self, routine_id: str) -> None:
-        try:
-            from coach.ui.cards.printing import open_print_preview
-        except ModuleNotFoundError as exc:
-            if not (exc.name or "").startswith("coach.ui."):
-                raise
-            self.notify("Printing is not available in this version yet.")
-            return
+        from coach.ui.cards.printing import open_print_preview
+
         open_print_preview(self.main_window, self.catalog, self.catalog.routine(routine_id))
 
     def set_theme(self, theme: str) -> None:
@@ -208,7 +174,6 @@ class CoachApp:
 
 
 def make_qapp() -> QApplication:
-    protect_none()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -223,14 +188,32 @@ def make_qapp() -> QApplication:
     return qapp
 
 
-def run_app(args: argparse.Namespace) -> int:
+def run_app(
+    data_dir: Path | None = None,
+    routine: str | None = None,
+    *,
+    time_scale: float = 1.0,
+    compact: bool = False,
+) -> int:
+    """Open the main window, or the player on `routine` started at once;
+    returns the exit code once the last window closes. `data_dir` None: the
+    usual place (COACH_DATA_DIR, then the per-user data folder)."""
+    if data_dir is not None and not isinstance(data_dir, (str, Path)):
+        # Transitional: cli.py still passes its argparse namespace; it goes
+        # once cli.py calls run_app with these typed arguments.
+        args: Any = data_dir
+        return run_app(
+            args.data_dir,
+            args.routine if args.command == "play" else None,
+            time_scale=getattr(args, "time_scale", 1.0) or 1.0,
+            compact=bool(getattr(args, "compact", False)),
+        )
     from coach.core.log.store import SessionLog
 
     catalog = load_shipped()
-    routine_id = getattr(args, "routine", None) if args.command == "play" else None
-    if routine_id is not None:
-        catalog.routine(routine_id)  # an unknown routine fails here, before any window
-    log = SessionLog.open(data_dir(args.data_dir))
+    if routine is not None:
+        catalog.routine(routine)  # an unknown routine fails here, before any window
+    log = SessionLog.open(resolve_data_dir(data_dir))
     try:
         qapp = make_qapp()
         settings = AppSettings()
@@ -242,28 +225,20 @@ def run_app(args: argparse.Namespace) -> int:
             log,
             settings,
             tones,
-            time_scale=getattr(args, "time_scale", 1.0) or 1.0,
-            quit_at_end=bool(os.environ.get(QUIT_AT_END_ENV)),
+            clock_factory=(lambda: ScaledClock(time_scale)) if time_scale != 1.0 else SystemClock,
         )
         # Ctrl+C in the terminal ends the process like a kill: the log marks
         # the session interrupted, with every rep done so far.
         signal.signal(signal.SIGINT, signal.SIG_DFL)
-        if routine_id is not None:
-            app.play(routine_id, compact=bool(getattr(args, "compact", False)))
+        if routine is not None:
+            app.play(routine, compact=compact)
         else:
             app.open_main()
-        if os.environ.get(REPORT_SHOWN_ENV):
-            QTimer.singleShot(0, lambda: _report_shown(qapp))
         code = qapp.exec()
         settings.sync()
         return code
     finally:
         log.close()
-
-
-def _report_shown(qapp: QApplication) -> None:
-    print(f"shown {time.monotonic():.6f}", file=sys.stderr, flush=True)
-    qapp.quit()
 
 
 __all__ = ["CoachApp", "make_qapp", "run_app"]

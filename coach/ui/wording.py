@@ -6,8 +6,8 @@ the tests all word things the same way.
 
 from __future__ import annotations
 
-from typing import Any
-
+from coach.core.catalog.loader import Exercise
+from coach.core.session.engine import SessionState
 from coach.core.session.events import Phase
 from coach.ui import safety
 
@@ -37,7 +37,7 @@ RING_CAPTIONS = {
 CUE_SECONDS = 6.0  # how long each cue stays up during a hold
 
 
-def counter_line(state: Any) -> str:
+def counter_line(state: SessionState) -> str:
     """ "Rep 3 of 8 · Set 1 of 2 · Left side" (set and side only when they apply).
     A walk belongs to the rep after it, so during a walk it counts the rep done."""
     rep = state.rep
@@ -51,13 +51,13 @@ def counter_line(state: Any) -> str:
     return " · ".join(parts)
 
 
-def phase_title(state: Any) -> str:
+def phase_title(state: SessionState) -> str:
     if state.phase is Phase.SWITCH_SIDE and state.side:
         return f"Switch to your {state.side} side"
     return PHASE_TITLES.get(state.phase, "")
 
 
-def step_index(exercise: Any, phase: Phase, fraction: float) -> int | None:
+def step_index(exercise: Exercise, phase: Phase, fraction: float) -> int | None:
     """Which of the exercise's numbered steps fits this phase.
 
     Steps are written in order: set-up, moving in (one or more), the hold,
@@ -83,7 +83,7 @@ def step_index(exercise: Any, phase: Phase, fraction: float) -> int | None:
     return None
 
 
-def step_text(state: Any) -> str:
+def step_text(state: SessionState) -> str:
     exercise = state.exercise
     length = state.phase_length or 1.0
     index = step_index(exercise, state.phase, state.seconds_into_phase / length)
@@ -92,7 +92,7 @@ def step_text(state: Any) -> str:
     return f"{index + 1}. {exercise.steps[index]}"
 
 
-def pause_text(state: Any) -> str:
+def pause_text(state: SessionState) -> str:
     if state.pause_reason == "gap":
         return (
             "Paused because the app lost track of time (was the computer asleep?). "
@@ -101,7 +101,7 @@ def pause_text(state: Any) -> str:
     return "Press Space, or Resume, to go on."
 
 
-def cue_text(state: Any) -> str:
+def cue_text(state: SessionState) -> str:
     """During a hold, the exercise's own cues, then the general ones, in turn."""
     if state.phase is not Phase.HOLD:
         return ""
@@ -109,7 +109,7 @@ def cue_text(state: Any) -> str:
     return cues[int(state.seconds_into_phase // CUE_SECONDS) % len(cues)]
 
 
-def next_text(state: Any) -> str:
+def next_text(state: SessionState) -> str:
     """What comes after the current rep or gap."""
     phase, nxt = state.phase, state.next_phase
     if phase in (Phase.DONE, Phase.STOPPED):

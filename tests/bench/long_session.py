@@ -73,6 +73,8 @@ def _run(folder: Path, seconds: float, scale: float) -> dict[str, float]:
     from coach.core.catalog.loader import load_shipped
     from coach.core.log.store import SessionLog
     from coach.core.session.clock import ScaledClock
+    from coach.core.session.engine import LEAD_IN_S, SWITCH_SIDE_S
+    from coach.core.session.plan import plan_steps
     from coach.paths import assets_dir
     from coach.ui.app import CoachApp, make_qapp
     from coach.ui.player.sounds import Tones
@@ -90,14 +92,16 @@ def _run(folder: Path, seconds: float, scale: float) -> dict[str, float]:
         log,
         AppSettings(folder / "settings"),
         Tones(assets_dir() / "sounds"),
-        time_scale=scale,
         clock_factory=lambda: clock,
     )
     player = app.play(routine.id)
-    session = player.driver.session
+    driver = player.driver
     # The instant the session started, by the engine's own first step.
-    start = clock.now() - session.state.seconds_into_phase
-    ends = list(accumulate(step.length for step in session.steps))
+    start = clock.now() - driver.state.seconds_into_phase
+    # The truth, planned independently of the running session.
+    exercises = [catalog.exercise(item.exercise) for item in routine.items]
+    steps = plan_steps(exercises, routine, lead_in_s=LEAD_IN_S, switch_side_s=SWITCH_SIDE_S)
+    ends = list(accumulate(step.length for step in steps))
 
     errors: list[float] = []
     ring = player.view.ring
@@ -105,7 +109,7 @@ def _run(folder: Path, seconds: float, scale: float) -> dict[str, float]:
 
     def checked_show_time(seconds_left, length, *args, **kwargs):
         elapsed = clock.now() - start
-        if elapsed >= DRIFT_AFTER_S and not session.state.paused:
+        if elapsed >= DRIFT_AFTER_S and not driver.state.paused:
             index = bisect.bisect_right(ends, elapsed)
             if index < len(ends):
                 errors.append(abs(seconds_left - (ends[index] - elapsed)))
@@ -132,7 +136,7 @@ def _run(folder: Path, seconds: float, scale: float) -> dict[str, float]:
     qapp.exec()
     timer.stop()
     stepper.stop()
-    paused = session.state.paused
+    paused = driver.state.paused
     log.close()
     if paused or not errors:
         raise RuntimeError("the long session paused itself or showed no countdown")

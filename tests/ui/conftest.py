@@ -13,11 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.ui.none_guard import protect_none
-
-# PySide6 6.12 on Python 3.11 leaks references to None on every void call;
-# the app guards against it at start-up and so must the tests.
-protect_none()
+from coach.paths import assets_dir
+from coach.ui.player.sounds import Tones
 
 UI_TESTS = Path(__file__).resolve().parent
 # The offscreen platform has no window manager to tell about size hints or
@@ -101,20 +98,31 @@ def theme(request: pytest.FixtureRequest, qapp) -> Iterator[str]:  # type: ignor
     qapp.setPalette(palette)
 
 
+class RecordingTones(Tones):
+    """Tones with no sound device that remember what would have sounded."""
+
+    def __init__(self) -> None:
+        super().__init__(assets_dir() / "sounds", probe=lambda: False)
+        self.played: list[str] = []
+
+    def play(self, name: str) -> None:
+        if not self.muted:
+            self.played.append(name)
+        super().play(name)
+
+
 @pytest.fixture
 def coach_app(qapp, catalog, data_dir: Path):  # type: ignore[no-untyped-def]
-    """The app's object graph on a fake clock, with silent tones."""
+    """The app's object graph on a fake clock, with silent tones that
+    remember what they would have played."""
     from coach.core.log.store import SessionLog
     from coach.core.session.clock import FakeClock
-    from coach.paths import assets_dir
     from coach.ui.app import CoachApp
-    from coach.ui.player.sounds import Tones
     from coach.ui.settings import AppSettings
 
     clock = FakeClock(1000.0)
     log = SessionLog.open(data_dir)
-    tones = Tones(assets_dir() / "sounds", probe=lambda: False)
-    app = CoachApp(qapp, catalog, log, AppSettings(), tones, clock_factory=lambda: clock)
+    app = CoachApp(qapp, catalog, log, AppSettings(), RecordingTones(), clock_factory=lambda: clock)
     app.clock = clock  # type: ignore[attr-defined]
     yield app
     for window in (app.player, app.main_window, app.history):

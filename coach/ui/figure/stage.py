@@ -3,64 +3,86 @@
 The session state says which exercise, phase, side and depth; the figure
 code (`coach.core.figure.poses.pose_at`, `coach.ui.figure.view`) turns that into a
 drawing. Between heartbeats a display-rate timer advances the time within the
-phase from the last state so the motion stays smooth; the timer runs only
+phase from the last state, on the session's own clock (so a fast demo clock
+moves the figure as fast), and the motion stays smooth; the timer runs only
 while the stage is visible and the session is moving.
 """
 
 from __future__ import annotations
 
-import time
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from coach.core.catalog.loader import Exercise
 from coach.core.figure.poses import pose_at
+from coach.core.session.clock import SystemClock
+from coach.core.session.engine import SessionState
 from coach.core.session.events import Phase
+from coach.core.vocabulary import PosePhase, Side
 from coach.ui.figure.view import FigureView
 
 # The player's phases as the figure's keyframe phases.
 POSE_PHASES = {
-    Phase.LEAD_IN: "start",
-    Phase.REST: "start",
-    Phase.SWITCH_SIDE: "start",
-    Phase.MOVE_IN: "move",
-    Phase.HOLD: "hold",
-    Phase.RELEASE: "release",
-    Phase.WALK: "walk",
-    Phase.DONE: "start",
-    Phase.STOPPED: "start",
+    Phase.LEAD_IN: PosePhase.START,
+    Phase.REST: PosePhase.START,
+    Phase.SWITCH_SIDE: PosePhase.START,
+    Phase.MOVE_IN: PosePhase.MOVE,
+    Phase.HOLD: PosePhase.HOLD,
+    Phase.RELEASE: PosePhase.RELEASE,
+    Phase.WALK: PosePhase.WALK,
+    Phase.DONE: PosePhase.START,
+    Phase.STOPPED: PosePhase.START,
 }
 
 FRAME_MS = 16
 # Holding and getting ready move slowly (a breath): looking for a changed
 # pixel 15 times a second is plenty there, and saves the CPU a 60 Hz loop costs.
 SLOW_FRAME_MS = 66
-SLOW_PHASES = ("hold", "start")
+SLOW_PHASES = (PosePhase.HOLD, PosePhase.START)
 
 
-def pose_request(state: Any) -> dict[str, Any]:
-    """The arguments `pose_at` needs for this moment of the session."""
-    phase = POSE_PHASES.get(state.phase, "start")
-    return {
-        "exercise": state.exercise,
-        "phase": phase,
-        "t": max(0.0, state.seconds_into_phase),
-        "side": state.side or "left",
-        "depth": state.depth,
-        "phase_length": state.phase_length or None,
-    }
+@dataclass(frozen=True)
+class PoseRequest:
+    """What `pose_at` is asked for: one moment of one exercise."""
+
+    exercise: Exercise
+    phase: PosePhase
+    t: float
+    side: Side | None = None  # None: a symmetric exercise, drawn the one way for all
+    depth: float = 1.0
+    phase_length: float | None = None
+
+
+def pose_request(state: SessionState) -> PoseRequest:
+    """The pose for this moment of the session."""
+    return PoseRequest(
+        exercise=state.exercise,
+        phase=POSE_PHASES.get(state.phase, PosePhase.START),
+        t=max(0.0, state.seconds_into_phase),
+        side=state.side,
+        depth=state.depth,
+        phase_length=state.phase_length or None,
+    )
 
 
 class FigureStage(QWidget):
-    """Shows the figure for the current session state, smoothly."""
+    """Shows the figure for the current session state, smoothly.
 
-    def __init__(self, parent: QWidget | None = None, *, time_scale: float = 1.0) -> None:
+    `now` is the session clock (the player passes its driver's); a stage
+    outside a session runs on real time."""
+
+    def __init__(
+        self, parent: QWidget | None = None, *, now: Callable[[], float] | None = None
+    ) -> None:
         super().__init__(parent)
-        self._request: dict[str, Any] | None = None
+        self._now = now if now is not None else SystemClock().now
+        self._request: PoseRequest | None = None
         self._moving = False
-        self._stamp = time.monotonic()
-        self._time_scale = time_scale
+        self._stamp = self._now()
         self.view = FigureView(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -71,53 +93,63 @@ class FigureStage(QWidget):
         self._frames.setInterval(FRAME_MS)
         self._frames.timeout.connect(self._frame)
 
-    def show_state(self, state: Any) -> None:
+    @property
+    def shown(self) -> PoseRequest | None:
+        """The moment last given to the stage (a state or a preview)."""
+        return self._request
+
+    @property
+    def animating(self) -> bool:
+        """Whether the stage is moving the figure between states."""
+        return self._frames.isActive()
+
+    def show_state(self, state: SessionState) -> None:
         request = pose_request(state)
         self._request = request
-        self._stamp = time.monotonic()
+        self._stamp = self._now()
         self._moving = not state.paused and not state.finished
-        self.setAccessibleDescription(f"{state.exercise.name}, {request['phase']}")
+        self.setAccessibleDescription(f"{state.exercise.name}, {request.phase}")
         still = self._draw(request)
-        self._frames.setInterval(SLOW_FRAME_MS if request["phase"] in SLOW_PHASES else FRAME_MS)
+        self._frames.setInterval(SLOW_FRAME_MS if request.phase in SLOW_PHASES else FRAME_MS)
         if self._moving and not still and self.isVisible():
             if not self._frames.isActive():
                 self._frames.start()
         else:
             self._frames.stop()
 
-    def show_exercise(self, exercise: Any, phase: str = "hold", t: float = 0.0) -> None:
+    def show_exercise(
+        self, exercise: Exercise, phase: PosePhase = PosePhase.HOLD, t: float = 0.0
+    ) -> None:
         """A still (or externally animated) preview outside a session."""
         self._frames.stop()
-        self._request = {
-            "exercise": exercise,
-            "phase": phase,
-            "t": t,
-            "side": "left",
-            "depth": 1.0,
-            "phase_length": None,
-        }
+        self._request = PoseRequest(exercise, phase, t, side=Side.LEFT)
         self._draw(self._request)
 
-    def hideEvent(self, event: Any) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         self._frames.stop()
         super().hideEvent(event)
 
     def _frame(self) -> None:
-        if self._request is None or not self._moving:
+        request = self._request
+        if request is None or not self._moving:
             self._frames.stop()
             return
-        # Real time since the last state, on the session's clock scale.
-        extra = (time.monotonic() - self._stamp) * self._time_scale
-        request = dict(self._request)
-        limit = request["phase_length"] or request["t"] + extra
-        request["t"] = min(request["t"] + extra, limit)
-        self._draw(request)
+        # Session time since the last state.
+        t = request.t + max(0.0, self._now() - self._stamp)
+        if request.phase_length is not None:
+            t = min(t, request.phase_length)
+        self._draw(replace(request, t=t))
 
-    def _draw(self, request: dict[str, Any]) -> bool:
+    def _draw(self, request: PoseRequest) -> bool:
         """Shows the pose; True when it will not change until the next state."""
-        args = dict(request)
-        exercise, phase, t = args.pop("exercise"), args.pop("phase"), args.pop("t")
-        pose = pose_at(exercise, phase, t, **args)
+        pose = pose_at(
+            request.exercise,
+            request.phase,
+            request.t,
+            side=request.side,
+            depth=request.depth,
+            phase_length=request.phase_length,
+        )
         self.view.set_pose(pose)  # repaints only when the change would show
         if pose.still:
             self._frames.stop()

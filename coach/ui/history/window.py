@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -112,8 +112,8 @@ class HistoryWindow(QMainWindow):
     # -- data ---------------------------------------------------------------
     def refresh_if_changed(self) -> bool:
         """Reload when the log gained or changed sessions since the last day
-        shown (a session just played while History was open); a cheap check,
-        done each time the window is activated."""
+        shown; a cheap check. The app calls it when the log changed (a
+        session played while History is open: a rep, a rating, its end)."""
         since = self.records[-1].started.date() if self.records else None
         try:
             recent = self.log.sessions(since)
@@ -195,13 +195,6 @@ class HistoryWindow(QMainWindow):
             QMessageBox.warning(
                 self, "Export CSV", f"The sessions could not be saved to {name} ({exc.strerror})."
             )
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if (
-            event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.records
-        ):  # the first load has happened
-            self.refresh_if_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_geometry("history", self)

@@ -1,20 +1,34 @@
 """The main window's menus: File (Print, Quit), History, Settings, Help
-(About, with the medical caution)."""
+(About, with the medical caution).
+
+The menus know the window only as a QMainWindow and a set of commands, so
+the window imports the menus and never the other way round."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from coach import APP_NAME, __version__
 from coach.ui import safety
-from coach.ui.settings import THEMES
+from coach.ui.settings import THEMES, AppSettings
 
-if TYPE_CHECKING:
-    from coach.ui.main.window import MainWindow
+
+@dataclass(frozen=True)
+class MenuCommands:
+    """What the menu items do, supplied by the window."""
+
+    start: Callable[[], None]
+    print_cards: Callable[[], None]
+    quit: Callable[[], object]
+    history: Callable[[], None]
+    set_muted: Callable[[bool], None]
+    choose_theme: Callable[[str], None]
+    show_caution: Callable[[], None]
 
 
 def _action(
@@ -30,23 +44,23 @@ def _action(
     return action
 
 
-def build_menus(window: MainWindow) -> dict[str, QAction]:
+def build_menus(
+    window: QMainWindow, settings: AppSettings, commands: MenuCommands
+) -> dict[str, QAction]:
     bar = window.menuBar()
     actions: dict[str, QAction] = {}
     file_menu = bar.addMenu("&File")
     actions["start"] = _action(
         file_menu, "&Start routine", "Start the selected routine", "Ctrl+Return"
     )
-    actions["start"].triggered.connect(window.start_button.click)
+    actions["start"].triggered.connect(commands.start)
     actions["print"] = _action(
         file_menu, "&Print routine cards…", "Print or save the routine's cards as PDF", "Ctrl+P"
     )
-    actions["print"].triggered.connect(
-        lambda: window.current_routine and window.print_requested.emit(window.current_routine.id)
-    )
+    actions["print"].triggered.connect(commands.print_cards)
     file_menu.addSeparator()
     actions["quit"] = _action(file_menu, "&Quit", "Quit Stretch Coach", "Ctrl+Q")
-    actions["quit"].triggered.connect(window.close)
+    actions["quit"].triggered.connect(commands.quit)
 
     history_menu = bar.addMenu("Hi&story")
     actions["history"] = _action(
@@ -55,7 +69,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "Past sessions, minutes per day and pain over time",
         "Ctrl+H",
     )
-    actions["history"].triggered.connect(window.history_requested)
+    actions["history"].triggered.connect(commands.history)
 
     settings_menu = bar.addMenu("Se&ttings")
     actions["tones"] = _action(
@@ -64,27 +78,25 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "Play short tones during a session",
         checkable=True,
     )
-    actions["tones"].setChecked(not window.settings.muted)
-    actions["tones"].toggled.connect(lambda on: _set_muted(window, not on))
+    actions["tones"].setChecked(not settings.muted)
+    actions["tones"].toggled.connect(lambda on: commands.set_muted(not on))
     # The player's M key may have changed it since.
-    settings_menu.aboutToShow.connect(
-        lambda: actions["tones"].setChecked(not window.settings.muted)
-    )
+    settings_menu.aboutToShow.connect(lambda: actions["tones"].setChecked(not settings.muted))
     actions["injury"] = _action(
         settings_menu,
         "Ask about a recent &injury before a session",
         "Ask the 72-hour injury question at the start",
         checkable=True,
     )
-    actions["injury"].setChecked(window.settings.ask_injury)
-    actions["injury"].toggled.connect(lambda on: setattr(window.settings, "ask_injury", on))
+    actions["injury"].setChecked(settings.ask_injury)
+    actions["injury"].toggled.connect(lambda on: setattr(settings, "ask_injury", on))
     theme_menu = settings_menu.addMenu("&Appearance")
     group = QActionGroup(window)
     for theme in THEMES:
         label = {"system": "Follow the &desktop", "light": "&Light", "dark": "&Dark"}[theme]
         item = _action(theme_menu, label, f"Use the {theme} colours", checkable=True)
-        item.setChecked(window.settings.theme == theme)
-        item.triggered.connect(lambda _on=False, name=theme: window.theme_chosen.emit(name))
+        item.setChecked(settings.theme == theme)
+        item.triggered.connect(lambda _on=False, name=theme: commands.choose_theme(name))
         group.addAction(item)
         actions[f"theme-{theme}"] = item
     settings_menu.addSeparator()
@@ -93,7 +105,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "Show the safety &caution again",
         "Show the first-run caution at the top of the window",
     )
-    actions["caution"].triggered.connect(_show_caution_again(window))
+    actions["caution"].triggered.connect(commands.show_caution)
 
     help_menu = bar.addMenu("&Help")
     actions["about"] = _action(
@@ -105,20 +117,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     return actions
 
 
-def _set_muted(window: MainWindow, muted: bool) -> None:
-    window.settings.muted = muted
-    window.mute_changed.emit(muted)
-
-
-def _show_caution_again(window: MainWindow):  # type: ignore[no-untyped-def]
-    def show() -> None:
-        window.settings.caution_seen = False
-        window.caution.show()
-
-    return show
-
-
-def show_about(window: MainWindow) -> QMessageBox:
+def show_about(window: QWidget) -> QMessageBox:
     """A window-modal box that does not block the event loop (`open`, not `exec`)."""
     box = QMessageBox(window)
     box.setWindowTitle(f"About {APP_NAME}")

@@ -4,7 +4,7 @@ exercises and how long it takes, and press Start."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from coach import APP_NAME
 from coach.core.catalog.loader import Catalog, Routine
+from coach.core.vocabulary import PosePhase
 from coach.ui.figure.stage import FigureStage
-from coach.ui.main.menus import build_menus
+from coach.ui.main.menus import MenuCommands, build_menus
 from coach.ui.main.preview import preview_frame, routine_lines
 from coach.ui.prompts import CautionBanner
 from coach.ui.settings import AppSettings
@@ -122,12 +123,24 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         keep_size_to_user(self, 720, 480)
 
-        self.menu_actions = build_menus(self)
+        self.menu_actions = build_menus(
+            self,
+            settings,
+            MenuCommands(
+                start=self.start_button.click,
+                print_cards=self._print,
+                quit=self.close,
+                history=self.history_requested.emit,
+                set_muted=self._set_muted,
+                choose_theme=self.theme_chosen.emit,
+                show_caution=self._show_caution_again,
+            ),
+        )
         self.routines.currentItemChanged.connect(self._on_selected)
         self.routines.itemActivated.connect(lambda _item: self._start())
         self._frames = QTimer(self)
         self._frames.setInterval(PREVIEW_FRAME_MS)
-        self._frames.timeout.connect(self._animate)
+        self._frames.timeout.connect(self.step_preview)
         self._select(settings.last_routine)
         self.routines.setFocus()  # Up/Down pick, Enter starts
         if not catalog.routines:
@@ -164,31 +177,37 @@ class MainWindow(QMainWindow):
             f"{len(routine.items)} exercise{'s' if len(routine.items) != 1 else ''}"
         )
         self._preview_t = 0.0
-        self._animate()
+        self.step_preview()
         if self.isVisible():
             self._frames.start()
 
-    def _animate(self) -> None:
+    @property
+    def preview_playing(self) -> bool:
+        """Whether the preview is moving (it rests after PREVIEW_PLAY_S)."""
+        return self._frames.isActive()
+
+    def step_preview(self) -> None:
+        """The preview's next frame (its timer calls this every PREVIEW_FRAME_MS)."""
         routine = self.current_routine
         if routine is None or not routine.items:
             return
         exercise = self.catalog.exercise(routine.items[0].exercise)
         if self._preview_t >= PREVIEW_PLAY_S:
             self._frames.stop()
-            self.preview.show_exercise(exercise, "hold", 0.0)
+            self.preview.show_exercise(exercise, PosePhase.HOLD, 0.0)
             return
         phase, t = preview_frame(exercise, self._preview_t)
-        self.preview.show_exercise(exercise, phase, t)
+        self.preview.show_exercise(exercise, PosePhase(phase), t)
         self._preview_t += PREVIEW_FRAME_MS / 1000
 
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._preview_t = 0.0
         self._frames.start()
 
-    def hideEvent(self, event: object) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         self._frames.stop()
-        super().hideEvent(event)  # type: ignore[arg-type]
+        super().hideEvent(event)
 
     # -- commands ---------------------------------------------------------------
     def _start(self) -> None:
@@ -196,8 +215,21 @@ class MainWindow(QMainWindow):
         if routine is not None:
             self.start_requested.emit(routine.id)
 
+    def _print(self) -> None:
+        routine = self.current_routine
+        if routine is not None:
+            self.print_requested.emit(routine.id)
+
+    def _set_muted(self, muted: bool) -> None:
+        self.settings.muted = muted
+        self.mute_changed.emit(muted)
+
     def _caution_seen(self) -> None:
         self.settings.caution_seen = True
+
+    def _show_caution_again(self) -> None:
+        self.settings.caution_seen = False
+        self.caution.show()
 
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 15000)

@@ -29,14 +29,13 @@ class CompactWindow(QWidget):
         actions: PlayerActions,
         settings: AppSettings,
         *,
-        time_scale: float = 1.0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.driver = driver
-        self.actions = actions
+        self.controls = actions
         self.settings = settings
-        self.setWindowTitle(f"{driver.session.routine.name} — {APP_NAME}")
+        self.setWindowTitle(f"{driver.routine.name} — {APP_NAME}")
         self.setAccessibleName("Compact player")
         actions.attach(self)
         self.resize(420, 250)
@@ -46,7 +45,7 @@ class CompactWindow(QWidget):
         box.setContentsMargins(10, 8, 10, 8)
         box.setSpacing(4)
         top = QHBoxLayout()
-        self.figure = FigureStage(self, time_scale=time_scale)
+        self.figure = FigureStage(self, now=driver.now)
         self.figure.setMinimumSize(150, 150)
         top.addWidget(self.figure, 3)
         self.ring = CountdownRing(self)
@@ -92,5 +91,5 @@ class CompactWindow(QWidget):
         self.settings.save_geometry("compact", self)
         super().closeEvent(event)
         # Closing the small window by hand goes back to the full player.
-        if self.actions.compact.isChecked():
-            self.actions.compact.setChecked(False)
+        if self.controls.compact.isChecked():
+            self.controls.compact.setChecked(False)

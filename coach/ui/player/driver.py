@@ -1,47 +1,61 @@
-"""Drives a session from the Qt event loop.
+"""Drives a session from the Qt event loop: the one door between the
+player's widgets and the engine.
 
-A QTimer heartbeat (only while a session runs) calls `session.tick()`; the
-events that come back go to the recorder (the log) first and are then
+A QTimer heartbeat (only while a session runs) calls `Session.tick()`; every
+command (pause, skip, stop, a pain rating, tones off) goes to the engine too.
+The events that come back go to the recorder (the log) first and are then
 re-emitted as Qt signals for the widgets. The driver never keeps time: what
-is left of a phase is always read from `session.state`, which the engine
-computes from a deadline.
+is left of a phase is always read from the engine's state, which it computes
+from a deadline on the session clock.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from typing import Any, Protocol
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from coach.core.catalog.loader import Routine
 from coach.core.errors import CoachError
-from coach.core.session.events import Event, SessionEnded
+from coach.core.session.engine import Session, SessionState
+from coach.core.session.events import Event, PainMoment, SessionEnded
+from coach.core.vocabulary import Outcome
 
 RING_STEPS = 500
 MIN_BEAT_MS = 16  # about one frame of a 60 Hz screen
 
 
 class Recorder(Protocol):
-    def handle(self, events: Sequence[Event]) -> Any: ...
+    """Writes events to the log; returns the ones it committed. A recorder
+    that keeps going after a failed write says so in `error`."""
+
+    @property
+    def error(self) -> Exception | None: ...
+
+    def handle(self, events: Sequence[Event]) -> Sequence[Event]: ...
 
 
 class SessionDriver(QObject):
-    """The one object the player's widgets subscribe to.
+    """The one object the player's widgets hold.
 
-    Signals: `event(Event)` for every engine event, in order; `ticked()` after
+    Signals: `happened(Event)` for every engine event, in order; `ticked()` after
     every heartbeat and every command (read `state` then); `ended(SessionEnded)`
-    once; `problem(str)` when the log could not be written (the session goes on).
+    once; `problem(str)` when the log could not be written (the session goes
+    on); `log_changed()` after the log took something (a rep, a rating, the
+    end), so History can show it.
     """
 
-    event = Signal(object)
+    happened = Signal(object)
     ticked = Signal()
     ended = Signal(object)
     problem = Signal(str)
+    log_changed = Signal()
 
     def __init__(
         self,
-        session: Any,
+        session: Session,
         recorder: Recorder | None = None,
         *,
         interval_ms: int = 250,
@@ -58,26 +72,23 @@ class SessionDriver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.pump)
-        self._started = False
+        self._started_at: float | None = None
+        self._ended_at: float | None = None
         self._ended: SessionEnded | None = None
-        self._last_error: object = None
+        self._last_error: Exception | None = None
 
     # -- reading ------------------------------------------------------------
     @property
-    def session(self) -> Any:
-        return self._session
-
-    @property
-    def state(self) -> Any:
+    def state(self) -> SessionState:
         return self._session.state
 
     @property
-    def recorder(self) -> Recorder | None:
-        return self._recorder
+    def routine(self) -> Routine:
+        return self._session.routine
 
     @property
     def running(self) -> bool:
-        return self._started and self._ended is None
+        return self._started_at is not None and self._ended is None
 
     @property
     def result(self) -> SessionEnded | None:
@@ -85,20 +96,32 @@ class SessionDriver(QObject):
         return self._ended
 
     @property
+    def elapsed(self) -> float:
+        """Session-clock seconds since the start (pauses included), up to the end."""
+        if self._started_at is None:
+            return 0.0
+        end = self._ended_at if self._ended_at is not None else self.now()
+        return end - self._started_at
+
+    def now(self) -> float:
+        """The session clock: the figure's smooth motion between heartbeats
+        runs on it, so a fast demo clock speeds up the figure too."""
+        return self._session.clock.now()
+
+    @property
     def heartbeat_active(self) -> bool:
         return self._timer.isActive()
 
     # -- commands -----------------------------------------------------------
     def start(self) -> None:
-        if self._started:
+        if self._started_at is not None:
             return
-        self._started = True
+        self._started_at = self.now()
         self._dispatch(self._session.start())
 
     def pump(self) -> None:
         """One heartbeat: let the engine catch up with its clock."""
-        if self.running:
-            self._dispatch(self._session.tick())
+        self._command(self._session.tick)
 
     def toggle_pause(self) -> None:
         self._command(self._session.toggle_pause)
@@ -109,35 +132,51 @@ class SessionDriver(QObject):
     def back(self) -> None:
         self._command(self._session.back)
 
-    def stop(self, outcome: str = "stopped") -> None:
+    def stop(self, outcome: Outcome = Outcome.STOPPED) -> None:
         if self.running:
             self._dispatch(self._session.stop(outcome))
 
-    def _command(self, method: Any) -> None:
+    def rate_pain(self, when: PainMoment, value: int | None) -> None:
+        """Pain before (while the session runs) or after (on the summary)."""
+        self._dispatch(self._session.rate_pain(when, value))
+
+    def switch_tones(self, muted: bool) -> None:
+        self._dispatch(self._session.switch_tones(muted))
+
+    def _command(self, command: Callable[[], list[Event]]) -> None:
         if self.running:
-            self._dispatch(method())
+            self._dispatch(command())
 
     # -- fan-out ------------------------------------------------------------
     def _dispatch(self, events: Sequence[Event]) -> None:
-        if events and self._recorder is not None:
-            try:
-                self._recorder.handle(events)
-            except CoachError as exc:  # the log failed; the person still gets their session
-                self.problem.emit(str(exc))
-            error = getattr(self._recorder, "error", None)  # a recorder that keeps going
-            if error is not None and error is not self._last_error:
-                self._last_error = error
-                self.problem.emit(str(error))
+        written = self._record(events) if events else []
         for item in events:
             if isinstance(item, SessionEnded):
                 self._ended = item
+                self._ended_at = self.now()
                 self._timer.stop()
-            self.event.emit(item)
+            self.happened.emit(item)
         self.ticked.emit()
+        if written:
+            self.log_changed.emit()
         if self._ended is not None and any(isinstance(e, SessionEnded) for e in events):
             self.ended.emit(self._ended)
         elif self.running:
             self._timer.start(self._next_heartbeat_ms())
+
+    def _record(self, events: Sequence[Event]) -> Sequence[Event]:
+        if self._recorder is None:
+            return []
+        written: Sequence[Event] = []
+        try:
+            written = self._recorder.handle(events)
+        except CoachError as exc:  # the log failed; the person still gets their session
+            self.problem.emit(str(exc))
+        error = self._recorder.error
+        if error is not None and error is not self._last_error:
+            self._last_error = error
+            self.problem.emit(str(error))
+        return written
 
     def _next_heartbeat_ms(self) -> int:
         state = self._session.state

@@ -42,7 +42,6 @@ class SessionView(QWidget):
         *,
         show_caution: bool,
         ask_injury: bool,
-        time_scale: float = 1.0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -69,7 +68,7 @@ class SessionView(QWidget):
 
         middle = QHBoxLayout()
         middle.setSpacing(24)
-        self.figure = FigureStage(self, time_scale=time_scale)
+        self.figure = FigureStage(self, now=driver.now)
         middle.addWidget(self.figure, 5)
         side = QVBoxLayout()
         side.setSpacing(8)
@@ -121,7 +120,7 @@ class SessionView(QWidget):
         state = self.driver.state
         accents = Accents.from_palette(self.palette())
         color = phase_color(accents, state.phase)
-        position = f" ({state.exercise_index + 1} of {len(self.driver.session.routine.items)})"
+        position = f" ({state.exercise_index + 1} of {len(self.driver.routine.items)})"
         self.name.setText(state.exercise.name + position)
         self.phase.setText("Paused" if state.paused else wording.phase_title(state))
         self._color(self.phase, accents.paused if state.paused else color)

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QLoggingCategory, QObject, QUrl, Signal, qInstallMessageHandler
 
@@ -23,6 +23,7 @@ from coach.core.session.events import (
     Phase,
     PhaseStarted,
     SessionEnded,
+    TonesSwitched,
 )
 
 TONE_NAMES = ("hold-start", "hold-end", "walk-end")
@@ -84,7 +85,6 @@ class Tones(QObject):
     ) -> None:
         super().__init__(parent)
         self.muted = muted
-        self.played: list[str] = []  # what would have sounded, for tests and the status line
         self._effects: dict[str, Any] = {}
         self._folder = folder
         self._probe = probe
@@ -122,7 +122,6 @@ class Tones(QObject):
     def play(self, name: str) -> None:
         if self.muted:
             return
-        self.played.append(name)
         if self.available:
             effect = self._effects.get(name)
             # A tone still sounding is never cut short or overlapped: at real
@@ -132,15 +131,20 @@ class Tones(QObject):
             if effect is not None and not any(e.isPlaying() for e in self._effects.values()):
                 effect.play()
 
-    def effect(self, name: str) -> Any:
-        """The QSoundEffect behind a tone (None without a device)."""
-        return self._effects.get(name) if self.available else None
+
+class ToneSink(Protocol):
+    """What the cues need of `Tones`: a mute switch and `play`."""
+
+    muted: bool
+
+    def play(self, name: str) -> None: ...
 
 
 class ToneCues:
-    """Turns session events into tones: a hold starts, a hold ends, a walk ends."""
+    """Turns session events into tones: a hold starts, a hold ends, a walk
+    ends; and tones go off or on when the person switches them."""
 
-    def __init__(self, tones: Tones) -> None:
+    def __init__(self, tones: ToneSink) -> None:
         self._tones = tones
         self._walking = False
 
@@ -155,3 +159,5 @@ class ToneCues:
             self._walking = event.phase == Phase.WALK
         elif isinstance(event, SessionEnded):
             self._walking = False
+        elif isinstance(event, TonesSwitched):
+            self._tones.muted = event.muted

@@ -7,15 +7,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coach.core.session.events import SessionEnded
+from coach.core.vocabulary import Outcome
 from coach.ui import safety
 from coach.ui.prompts import PainScale, Panel, make_button
 from coach.ui.theme import Accents
 from coach.ui.wording import minutes_text, pain_text
 
 TITLES = {
-    "completed": "Session complete — well done",
-    "stopped": "Session stopped",
-    "pain": safety.SHARP_PAIN_TITLE,
+    Outcome.COMPLETED: "Session complete — well done",
+    Outcome.STOPPED: "Session stopped",
+    Outcome.PAIN: safety.SHARP_PAIN_TITLE,
 }
 
 
@@ -108,11 +109,11 @@ class SummaryPanel(QWidget):
         pain_before: int | None,
     ) -> None:
         self.title.setText(TITLES.get(ended.outcome, "Session over"))
-        if ended.outcome == "pain":
+        if ended.outcome is Outcome.PAIN:
             palette = self.title.palette()
             palette.setColor(self.title.foregroundRole(), Accents.from_palette(palette).danger)
             self.title.setPalette(palette)
-        self.advice.setVisible(ended.outcome == "pain")
+        self.advice.setVisible(ended.outcome is Outcome.PAIN)
         self.routine.setText(routine_name)
         self.time.setText(minutes_text(seconds))
         self.reps.setText(f"{ended.reps_done} of {reps_planned}")

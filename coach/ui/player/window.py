@@ -1,5 +1,9 @@
 """The player window: the live session page, then the summary, plus the
-compact window. Wires the controls to the driver; keeps no time itself."""
+compact window. Wires the controls to the driver; keeps no time itself.
+
+Every command the person gives (pause, skip, stop, pain before and after,
+tones off and on) goes to the driver, and the window follows the events
+that come back, like every other widget."""
 
 from __future__ import annotations
 
@@ -12,12 +16,14 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 from coach import APP_NAME
 from coach.core.session.events import (
     Event,
+    PainRated,
     Paused,
     RepCompleted,
     Resumed,
     SessionEnded,
-    SessionStarted,
+    TonesSwitched,
 )
+from coach.core.vocabulary import Outcome
 from coach.ui.player.compact import CompactWindow
 from coach.ui.player.controls import PlayerActions
 from coach.ui.player.driver import SessionDriver
@@ -26,8 +32,6 @@ from coach.ui.player.sounds import ToneCues, Tones
 from coach.ui.player.summary import SummaryPanel
 from coach.ui.settings import AppSettings
 from coach.ui.theme import keep_size_to_user
-
-PainSink = Callable[..., None]  # record_pain(before=n) / record_pain(after=n)
 
 
 class PlayerWindow(QMainWindow):
@@ -41,36 +45,28 @@ class PlayerWindow(QMainWindow):
         *,
         tones: Tones,
         settings: AppSettings,
-        record_pain: PainSink,
         open_history: Callable[[], None],
-        time_scale: float = 1.0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.driver = driver
-        self.tones = tones
         self.settings = settings
-        self._record_pain = record_pain
         self._open_history = open_history
-        self._time_scale = time_scale
-        self._started_at: float | None = None
         self._paused_for_injury = False
         self._closing = False
-        self.pain_before: int | None = None
-        routine = driver.session.routine
-        self.setWindowTitle(f"{routine.name} — {APP_NAME}")
+        self._pain_before: int | None = None
+        self.setWindowTitle(f"{driver.routine.name} — {APP_NAME}")
         self.resize(1120, 760)
         settings.restore_geometry("player", self)
 
-        self.actions = PlayerActions(self)
-        self.actions.attach(self)
-        self.actions.set_muted(tones.muted)
+        self.controls = PlayerActions(self)
+        self.controls.attach(self)
+        self.controls.set_muted(tones.muted)
         self.view = SessionView(
             driver,
-            self.actions,
+            self.controls,
             show_caution=not settings.caution_seen,
             ask_injury=settings.ask_injury,
-            time_scale=time_scale,
             parent=self,
         )
         self.summary = SummaryPanel(self)
@@ -80,31 +76,31 @@ class PlayerWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         keep_size_to_user(self, 760, 540)
         self.compact: CompactWindow | None = None
+        self._cues = ToneCues(tones)  # kept: a signal holds only a weak reference
         self._wire()
 
     def _wire(self) -> None:
-        a, d, v = self.actions, self.driver, self.view
-        self._cues = ToneCues(self.tones)  # kept: a signal holds only a weak reference
-        d.event.connect(self._cues.on_event)
-        d.event.connect(self._on_event)
+        a, d, v = self.controls, self.driver, self.view
+        d.happened.connect(self._cues.on_event)
+        d.happened.connect(self._on_event)
         d.ticked.connect(self._refresh)
         d.problem.connect(lambda text: self.statusBar().showMessage(text))
         a.pause.triggered.connect(d.toggle_pause)
         a.skip.triggered.connect(d.skip)
         a.back.triggered.connect(d.back)
         a.stop.triggered.connect(self._toggle_confirm)
-        a.confirm.triggered.connect(lambda: d.stop("stopped"))
-        a.pain.triggered.connect(lambda: d.stop("pain"))
-        a.mute.toggled.connect(self._set_muted)
+        a.confirm.triggered.connect(lambda: d.stop(Outcome.STOPPED))
+        a.pain.triggered.connect(lambda: d.stop(Outcome.PAIN))
+        a.mute.toggled.connect(d.switch_tones)
         a.compact.toggled.connect(self.set_compact)
-        v.confirm.confirmed.connect(lambda: d.stop("stopped"))
+        v.confirm.confirmed.connect(lambda: d.stop(Outcome.STOPPED))
         v.confirm.cancelled.connect(self._toggle_confirm)
         v.caution.acknowledged.connect(self._caution_seen)
-        v.pain_before.answered.connect(self._on_pain_before)
+        v.pain_before.answered.connect(lambda value: d.rate_pain("before", value))
         v.injury.injury_reported.connect(self._pause_for_injury)
-        v.injury.stop_requested.connect(lambda: d.stop("stopped"))
+        v.injury.stop_requested.connect(lambda: d.stop(Outcome.STOPPED))
         v.injury.dismissed.connect(self._resume_after_injury)
-        self.summary.pain_after.connect(lambda value: self._record_pain(after=value))
+        self.summary.pain_after.connect(lambda value: d.rate_pain("after", value))
         self.summary.history_requested.connect(self._open_history)
         self.summary.close_requested.connect(self.close)
 
@@ -118,9 +114,7 @@ class PlayerWindow(QMainWindow):
     def set_compact(self, on: bool) -> None:
         if on and self.driver.running:
             if self.compact is None:
-                self.compact = CompactWindow(
-                    self.driver, self.actions, self.settings, time_scale=self._time_scale
-                )
+                self.compact = CompactWindow(self.driver, self.controls, self.settings)
             self.compact.show()
             self.compact.raise_()
             self.compact.activateWindow()
@@ -132,7 +126,7 @@ class PlayerWindow(QMainWindow):
             if not self._closing:
                 self.show()
                 self.activateWindow()
-        self.actions.set_compact(on and self.driver.running)
+        self.controls.set_compact(on and self.driver.running)
 
     def _toggle_confirm(self) -> None:
         if not self.driver.running:
@@ -141,20 +135,10 @@ class PlayerWindow(QMainWindow):
         if showing and self.compact is not None and self.compact.isVisible():
             self.set_compact(False)
         self.view.confirm.setVisible(showing)
-        self.actions.confirm.setEnabled(showing)
-
-    def _set_muted(self, muted: bool) -> None:
-        self.tones.muted = muted
-        self.settings.muted = muted
-        self.actions.set_muted(muted)
-        self.statusBar().showMessage("Tones off" if muted else "Tones on", 3000)
+        self.controls.confirm.setEnabled(showing)
 
     def _caution_seen(self) -> None:
         self.settings.caution_seen = True
-
-    def _on_pain_before(self, value: int | None) -> None:
-        self.pain_before = value
-        self._record_pain(before=value)
 
     def _pause_for_injury(self) -> None:
         if self.driver.running and not self.driver.state.paused:
@@ -174,12 +158,16 @@ class PlayerWindow(QMainWindow):
                 self.compact.refresh()
 
     def _on_event(self, event: Event) -> None:
-        if isinstance(event, SessionStarted):
-            self._started_at = self.driver.session.clock.now()
-        elif isinstance(event, RepCompleted):
+        if isinstance(event, RepCompleted):
             self.view.pre_session_over()
         elif isinstance(event, (Paused, Resumed)):
-            self.actions.set_paused(isinstance(event, Paused))
+            self.controls.set_paused(isinstance(event, Paused))
+        elif isinstance(event, PainRated) and event.when == "before":
+            self._pain_before = event.value
+        elif isinstance(event, TonesSwitched):
+            self.settings.muted = event.muted
+            self.controls.set_muted(event.muted)
+            self.statusBar().showMessage("Tones off" if event.muted else "Tones on", 3000)
         elif isinstance(event, SessionEnded):
             self._show_summary(event)
 
@@ -187,28 +175,29 @@ class PlayerWindow(QMainWindow):
         if self.compact is not None:
             self.set_compact(False)
         for action in (
-            self.actions.pause,
-            self.actions.back,
-            self.actions.skip,
-            self.actions.stop,
-            self.actions.pain,
-            self.actions.compact,
-            self.actions.confirm,
+            self.controls.pause,
+            self.controls.back,
+            self.controls.skip,
+            self.controls.stop,
+            self.controls.pain,
+            self.controls.compact,
+            self.controls.confirm,
         ):
             action.setEnabled(False)
         self.view.confirm.hide()
-        now = self.driver.session.clock.now()
-        seconds = now - self._started_at if self._started_at is not None else 0.0
-        session = self.driver.session
         self.summary.show_result(
-            session.routine.name, ended, session.reps_planned, seconds, self.pain_before
+            self.driver.routine.name,
+            ended,
+            self.driver.state.reps_planned,
+            self.driver.elapsed,
+            self._pain_before,
         )
         self.stack.setCurrentWidget(self.summary)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
         if self.driver.running:
-            self.driver.stop("stopped")
+            self.driver.stop(Outcome.STOPPED)
         self.settings.save_geometry("player", self)
         if self.compact is not None:
             self.compact.close()

@@ -37,10 +37,10 @@ def test_preview_moves_through_the_first_exercise(coach_app):  # type: ignore[no
     select(window, "tiny")
     seen = set()
     for _ in range(400):
-        window._animate()
-        seen.add(window.preview._request["phase"])
+        window.step_preview()
+        seen.add(window.preview.shown.phase)
     assert {"start", "move", "hold", "release"} <= seen
-    assert window.preview._request["exercise"].id == "directed-forward-bend"
+    assert window.preview.shown.exercise.id == "directed-forward-bend"
 
 
 def test_preview_comes_to_rest_and_wakes_on_a_new_pick(coach_app):  # type: ignore[no-untyped-def]
@@ -48,13 +48,13 @@ def test_preview_comes_to_rest_and_wakes_on_a_new_pick(coach_app):  # type: igno
 
     window = coach_app.open_main()
     select(window, "tiny")
-    assert window._frames.isActive()
+    assert window.preview_playing
     for _ in range(int(PREVIEW_PLAY_S * 1000 / PREVIEW_FRAME_MS) + 2):
-        window._animate()
-    assert not window._frames.isActive(), "an idle window stops animating"
-    assert window.preview._request["phase"] == "hold"
+        window.step_preview()
+    assert not window.preview_playing, "an idle window stops animating"
+    assert window.preview.shown.phase == "hold"
     select(window, "desk-break")
-    assert window._frames.isActive(), "picking a routine plays its preview again"
+    assert window.preview_playing, "picking a routine plays its preview again"
 
 
 def test_start_opens_the_player_on_the_selected_routine(coach_app, qtbot):  # type: ignore[no-untyped-def]
@@ -62,7 +62,7 @@ def test_start_opens_the_player_on_the_selected_routine(coach_app, qtbot):  # ty
     select(window, "tiny")
     qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
     assert coach_app.player is not None and coach_app.player.driver.running
-    assert coach_app.player.driver.session.routine.id == "tiny"
+    assert coach_app.player.driver.routine.id == "tiny"
 
 
 def test_last_routine_and_geometry_are_remembered(coach_app, data_dir):  # type: ignore[no-untyped-def]
@@ -132,16 +132,16 @@ def test_no_sound_device_is_said_once_when_the_first_tone_is_due(coach_app):  # 
 def test_every_control_is_named_and_explained(coach_app):  # type: ignore[no-untyped-def]
     window = coach_app.open_main()
     player = coach_app.play("tiny")
-    player.actions.compact.trigger()
+    player.controls.compact.trigger()
     for top in (window, player, player.compact):
         for button in top.findChildren(QAbstractButton):
             if button.objectName().startswith("qt_"):
                 continue  # Qt's own (the menu bar's overflow arrow)
             assert button.accessibleName(), f"{button.text()!r} has no accessible name"
             assert button.toolTip(), f"{button.text()!r} has no tooltip"
-    for action in player.actions.all:
+    for action in player.controls.all:
         assert "(" in action.toolTip(), f"{action.text()} does not say its shortcut"
-    assert "(Space)" in player.actions.pause.toolTip()
-    assert "(Esc)" in player.actions.stop.toolTip()
+    assert "(Space)" in player.controls.pause.toolTip()
+    assert "(Esc)" in player.controls.stop.toolTip()
     for name in ("print", "history", "about", "quit"):
         assert "(" in window.menu_actions[name].toolTip()

@@ -14,7 +14,7 @@ def test_c_switches_to_compact_and_back(coach_app, qtbot):  # type: ignore[no-un
     compact = player.compact
     assert compact is not None and compact.isVisible() and not player.isVisible()
     assert compact.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
-    assert player.actions.compact.text() == "Full view"
+    assert player.controls.compact.text() == "Full view"
     press(qtbot, compact, Qt.Key.Key_C)
     assert player.isVisible() and not compact.isVisible()
 
@@ -50,5 +50,5 @@ def test_the_summary_comes_back_to_the_full_window(coach_app):  # type: ignore[n
 def test_closing_compact_by_hand_returns_to_the_player(coach_app):  # type: ignore[no-untyped-def]
     player = coach_app.play("tiny", compact=True)
     player.compact.close()
-    assert player.isVisible() and not player.actions.compact.isChecked()
+    assert player.isVisible() and not player.controls.compact.isChecked()
     assert player.driver.running

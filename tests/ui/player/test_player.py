@@ -67,10 +67,10 @@ def test_space_pauses_and_the_countdown_stands_still(coach_app, player, qtbot): 
     player.driver.pump()
     assert player.driver.state.seconds_left == left
     assert player.view.phase.text().startswith("Paused")
-    assert player.actions.pause.text() == "Resume"
+    assert player.controls.pause.text() == "Resume"
     press(qtbot, player, Key.Key_Space)
     assert not player.driver.state.paused
-    assert player.actions.pause.text() == "Pause"
+    assert player.controls.pause.text() == "Pause"
 
 
 def test_right_skips_and_left_goes_back(coach_app, player, qtbot):  # type: ignore[no-untyped-def]
@@ -170,3 +170,23 @@ def test_summary_links_to_history(coach_app, player):  # type: ignore[no-untyped
     run_until(coach_app, lambda s: s.finished)
     player.summary.history_link.linkActivated.emit("history")
     assert coach_app.history is not None and coach_app.history.isVisible()
+
+
+def test_history_follows_a_session_played_while_it_is_open(coach_app, player, qtbot):  # type: ignore[no-untyped-def]
+    coach_app.open_history()
+    history = coach_app.history
+    [record] = history.records
+    assert record.outcome is None, "in progress"
+    run_until(coach_app, lambda s: s.finished)
+    assert history.records[-1].outcome == "completed", "no need to click History first"
+    qtbot.mouseClick(player.summary.pain_scale.group.button(2), Qt.MouseButton.LeftButton)
+    assert history.records[-1].pain_after == 2
+
+
+def test_the_figure_moves_on_the_session_clock(coach_app, player):  # type: ignore[no-untyped-def]
+    run_until(coach_app, lambda s: s.phase is Phase.MOVE_IN)
+    figure = player.view.figure
+    assert figure.shown.phase == "move" and figure.animating
+    assert figure.shown.side is None, "a symmetric exercise: the one facing rule decides"
+    run_until(coach_app, lambda s: s.phase is Phase.HOLD and s.side == "right")
+    assert figure.shown.side == "right"

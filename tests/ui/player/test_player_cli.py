@@ -1,8 +1,10 @@
 """`coach play` as a user runs it: a real process, offscreen, a fast clock.
 
-The whole routine ends in the log as one completed session with every rep;
-a process killed mid-session leaves an `interrupted` session with the reps
-done so far; an unknown routine is one sentence before any window opens.
+The whole routine ends in the log as one completed session with every rep
+(the window then stays on the summary, as for a person, so the test ends
+the process once the log says the session is over); a process killed
+mid-session leaves an `interrupted` session with the reps done so far; an
+unknown routine is one sentence before any window opens.
 """
 
 from __future__ import annotations
@@ -19,10 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def coach(data_dir: Path, *args: str, quit_at_end: bool = False, **popen) -> subprocess.Popen:  # type: ignore[no-untyped-def]
+def coach(data_dir: Path, *args: str, **popen) -> subprocess.Popen:  # type: ignore[no-untyped-def]
     env = dict(os.environ, COACH_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
-    if quit_at_end:
-        env["COACH_QUIT_AT_END"] = "1"
     return subprocess.Popen(
         [sys.executable, "-m", "coach", *args],
         cwd=ROOT,
@@ -51,9 +51,13 @@ def test_unknown_routine_is_one_sentence(data_dir: Path) -> None:
 
 
 def test_play_runs_the_whole_routine_and_logs_every_rep(data_dir: Path) -> None:
-    proc = coach(data_dir, "play", "desk-break", "--time-scale", "60", quit_at_end=True)
-    _out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 0, err
+    proc = coach(data_dir, "play", "desk-break", "--time-scale", "60")
+    try:
+        wait_for_end(data_dir, proc, timeout=120)
+        assert proc.poll() is None, "the player stays open on the summary"
+    finally:
+        proc.terminate()
+        _out, err = proc.communicate(timeout=30)
     assert "Traceback" not in err and "Fatal" not in err
     sessions = history(data_dir)
     assert len(sessions) == 1
@@ -76,6 +80,18 @@ def test_a_killed_session_is_interrupted_with_its_reps(data_dir: Path) -> None:
     assert session["outcome"] == "interrupted"
     assert len(session["reps"]) >= done >= 2
     assert session["reps_done"] < session["reps_planned"]
+
+
+def wait_for_end(data_dir: Path, proc: subprocess.Popen, *, timeout: float) -> None:  # type: ignore[type-arg]
+    """Poll the log, as `coach history --json` shows it, until its one session has ended."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, f"the player exited early: {proc.communicate()[1][-500:]}"
+        sessions = history(data_dir)
+        if sessions and sessions[0]["outcome"] is not None:
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"the session had not ended after {timeout} s")
 
 
 def wait_for_reps(db: Path, count: int, *, timeout: float) -> int:

@@ -50,7 +50,7 @@ def test_player_paused(coach_app, theme, shoot):  # type: ignore[no-untyped-def]
 def test_player_confirm_stop(coach_app, theme, shoot):  # type: ignore[no-untyped-def]
     player = coach_app.play("tiny")
     run_until(coach_app, lambda s: s.phase is Phase.MOVE_IN and s.rep == 2)
-    player.actions.stop.trigger()
+    player.controls.stop.trigger()
     assert player.view.confirm.isVisible()
     shoot(player, f"player-confirm-stop-{theme}")
 
@@ -67,7 +67,7 @@ def test_summary(coach_app, theme, shoot):  # type: ignore[no-untyped-def]
 def test_summary_after_sharp_pain(coach_app, theme, shoot):  # type: ignore[no-untyped-def]
     player = coach_app.play("tiny")
     run_until(coach_app, lambda s: s.phase is Phase.HOLD and s.rep == 2)
-    player.actions.pain.trigger()
+    player.controls.pain.trigger()
     assert player.summary.advice.isVisible()
     shoot(player, f"summary-pain-{theme}")
 
@@ -75,6 +75,6 @@ def test_summary_after_sharp_pain(coach_app, theme, shoot):  # type: ignore[no-u
 def test_compact(coach_app, theme, shoot):  # type: ignore[no-untyped-def]
     player = coach_app.play("tiny")
     run_until(coach_app, lambda s: s.phase is Phase.HOLD and s.rep == 2 and s.seconds_left < 4.5)
-    player.actions.compact.trigger()
+    player.controls.compact.trigger()
     assert player.compact is not None and player.compact.isVisible()
     shoot(player.compact, f"compact-{theme}")

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.session.events import HoldEnded, HoldStarted, Phase, PhaseStarted
+from coach.core.session.events import HoldEnded, HoldStarted, Phase, PhaseStarted, TonesSwitched
 from coach.paths import assets_dir
 from coach.ui.player.sounds import NO_DEVICE_NOTICE, TONE_NAMES, ToneCues, Tones
+from tests.ui.conftest import RecordingTones
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -42,7 +43,7 @@ def test_no_audio_device_means_silence_and_one_notice(qapp) -> None:  # type: ig
     assert not tones.loaded, "nothing is probed before the first tone"
     tones.play("hold-start")
     tones.play("hold-end")
-    assert tones.played == ["hold-start", "hold-end"]
+    assert tones.loaded and not tones.available
     assert tones.notice == NO_DEVICE_NOTICE and said == [NO_DEVICE_NOTICE]
 
 
@@ -50,7 +51,7 @@ def test_muted_tones_never_load_multimedia(qapp) -> None:  # type: ignore[no-unt
     probed: list[bool] = []
     tones = Tones(assets_dir() / "sounds", muted=True, probe=lambda: probed.append(True) or True)
     tones.play("hold-start")
-    assert probed == [] and not tones.loaded and tones.played == []
+    assert probed == [] and not tones.loaded
 
 
 def test_a_tone_really_plays_on_a_sound_device(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -59,19 +60,24 @@ def test_a_tone_really_plays_on_a_sound_device(qtbot) -> None:  # type: ignore[n
     tones = Tones(assets_dir() / "sounds")
     if not tones.available:
         pytest.skip("no audio output device on this machine (start one: pulseaudio + null sink)")
-    effect = tones.effect("hold-start")
+    from PySide6.QtMultimedia import QSoundEffect
+
+    # The sound effects Tones made, found as Qt sees them: its children.
+    effects = {Path(e.source().toLocalFile()).stem: e for e in tones.findChildren(QSoundEffect)}
+    assert set(effects) == set(TONE_NAMES)
+    effect = effects["hold-start"]
     qtbot.waitUntil(lambda: effect.status() == effect.Status.Ready, timeout=3000)
     tones.play("hold-start")
     qtbot.waitUntil(effect.isPlaying, timeout=3000)
     # A second tone while one sounds is dropped, not overlapped (fast demo
     # clocks: overlapping plays sent Qt's PulseAudio output into a busy loop).
     tones.play("hold-end")
-    assert not tones.effect("hold-end").isPlaying()
+    assert not effects["hold-end"].isPlaying()
     qtbot.waitUntil(lambda: not effect.isPlaying(), timeout=3000)  # 0.1-0.6 s long
 
 
 def test_tone_cues_follow_holds_and_walks(qapp) -> None:  # type: ignore[no-untyped-def]
-    tones = Tones(assets_dir() / "sounds", probe=lambda: False)
+    tones = RecordingTones()
     cues = ToneCues(tones)
     for event in (
         PhaseStarted(Phase.HOLD, 10),
@@ -84,6 +90,10 @@ def test_tone_cues_follow_holds_and_walks(qapp) -> None:  # type: ignore[no-unty
     ):
         cues.on_event(event)
     assert tones.played == ["hold-start", "hold-end", "walk-end", "hold-start"]
-    tones.muted = True
+    cues.on_event(TonesSwitched(muted=True))
+    assert tones.muted
     cues.on_event(HoldStarted("x", None, 1, 3, 10))
-    assert tones.played[-1] == "hold-start" and len(tones.played) == 4
+    assert len(tones.played) == 4
+    cues.on_event(TonesSwitched(muted=False))
+    cues.on_event(HoldStarted("x", None, 1, 4, 10))
+    assert tones.played[-1] == "hold-start" and len(tones.played) == 5
