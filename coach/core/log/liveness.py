@@ -27,7 +27,7 @@ class OwnerLock:
     def __init__(self, lock_dir: Path) -> None:
         self.token = uuid.uuid4().hex
         self.path = lock_dir / f"{self.token}.lock"
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             os.write(fd, f"{os.getpid()}\n".encode())

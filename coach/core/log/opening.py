@@ -3,9 +3,11 @@ turning SQLite's and the OS's errors into one sentence for the user."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
+import stat
 from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
@@ -21,6 +23,7 @@ from coach.core.errors import (
     StoreError,
 )
 from coach.core.log import migrations
+from coach.paths import make_private_dir
 
 # Primary SQLite result codes (the low byte of extended codes).
 _CORRUPT, _NOTADB = 11, 26
@@ -39,7 +42,8 @@ def connect(path: Path) -> tuple[sqlite3.Connection, str | None]:
     """Open (creating if need be) and upgrade the log; returns the connection
     and a notice when a damaged file had to be moved aside."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
+        _make_private_file(path)
     except OSError as exc:
         raise_for_user(exc, path)
     try:
@@ -48,6 +52,10 @@ def connect(path: Path) -> tuple[sqlite3.Connection, str | None]:
         if not is_damage(exc):
             raise_for_user(exc, path)
     aside = _move_aside(path)
+    try:
+        _make_private_file(path)
+    except OSError as exc:
+        raise_for_user(exc, path)
     notice = (
         f"The session log was damaged, so it was moved to {aside} and a new, empty log was started."
     )
@@ -66,6 +74,22 @@ def raise_for_user(exc: BaseException, path: Path) -> NoReturn:
     if error is exc:
         raise error
     raise error from exc
+
+
+def _make_private_file(path: Path) -> None:
+    """The log holds health data: 0600 whatever the umask. SQLite gives the
+    -wal and -shm files the database file's mode, so a new log is created
+    0600 here before SQLite opens it (never through a link), and an older one
+    is tightened with chmod (which opens nothing)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        for name in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
+            with contextlib.suppress(FileNotFoundError, PermissionError):
+                if stat.S_IMODE(os.stat(name).st_mode) & 0o077:
+                    os.chmod(name, 0o600)
+    else:
+        os.close(fd)
 
 
 def _open(path: Path) -> sqlite3.Connection:

@@ -29,6 +29,7 @@ from coach.core.log.opening import (
     touch_private,
 )
 from coach.core.session.clock import local_now
+from coach.paths import make_private_dir
 
 DB_NAME = "coach.sqlite3"
 
@@ -113,7 +114,7 @@ class SessionLog:
         log = cls(db, path, notice)
         try:
             with log._guard():
-                log._lock_dir.mkdir(exist_ok=True)
+                make_private_dir(log._lock_dir)
             log.mark_interrupted()
         except BaseException:
             db.close()
