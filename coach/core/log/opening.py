@@ -81,15 +81,15 @@ def _make_private_file(path: Path) -> None:
     -wal and -shm files the database file's mode, so a new log is created
     0600 here before SQLite opens it (never through a link), and an older one
     is tightened with chmod (which opens nothing)."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-    except FileExistsError:
-        for name in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
-            with contextlib.suppress(FileNotFoundError, PermissionError):
-                if stat.S_IMODE(os.stat(name).st_mode) & 0o077:
-                    os.chmod(name, 0o600)
-    else:
-        os.close(fd)
+    if not os.path.lexists(path):
+        # Missing, so no connection of ours can have it open; O_EXCL: if it
+        # appeared meanwhile, no descriptor of it is made (nor closed).
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
+    for name in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            if stat.S_IMODE(os.stat(name).st_mode) & 0o077:
+                os.chmod(name, 0o600)
 
 
 def _open(path: Path) -> sqlite3.Connection:
