@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import re
 import sys
@@ -72,11 +73,32 @@ def csv_row(record: SessionRecord) -> list[Any]:
     ]
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (or,
+# for tab and carriage return, may drop them and then read the rest as one).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """OWASP's advice for CSV injection: text that a spreadsheet would run as
+    a formula gets a leading single quote, so it shows as the text it is.
+    Numbers are left as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return "" if value is None else value
+
+
 def write_csv(records: Iterable[SessionRecord], handle: IO[str]) -> None:
-    writer = csv.writer(handle, lineterminator="\n")
-    writer.writerow(csv_columns())
-    for record in records:
-        writer.writerow(["" if value is None else value for value in csv_row(record)])
+    """One line per session, ending in LF. A cell holding a line break or a
+    lone carriage return is quoted: the csv module quotes only the characters
+    of its line terminator, so rows are written with CRLF (quoting both) and
+    the terminator is then turned back into LF."""
+    row = io.StringIO()
+    writer = csv.writer(row, lineterminator="\r\n")
+    for values in [csv_columns(), *(map(safe_cell, csv_row(r)) for r in records)]:
+        writer.writerow(values)
+        handle.write(row.getvalue()[:-2] + "\n")
+        row.seek(0)
+        row.truncate()
 
 
 def session_as_dict(record: SessionRecord, reps: list[RepRecord]) -> dict[str, Any]:
