@@ -92,7 +92,32 @@ def _make_private_file(path: Path) -> None:
                 os.chmod(name, 0o600)
 
 
+def _refuse_newer(path: Path) -> None:
+    """Refuse a newer version's log before any connection that could write
+    to it exists: a writing connection would replay and checkpoint a leftover
+    WAL into the file on close, so "left untouched" would be untrue. A
+    read-only connection never checkpoints; its errors are left to the
+    ordinary open that follows. Without a WAL there is nothing to replay,
+    and the ordinary open refuses before writing anything."""
+    if not os.path.isfile(path) or not os.path.isfile(path.with_name(path.name + "-wal")):
+        return
+    try:
+        with contextlib.closing(
+            sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=5.0)
+        ) as look:
+            version = migrations.user_version(look)
+    except sqlite3.Error:
+        return
+    if version > migrations.LATEST:
+        raise LogTooNew(
+            f"The session log {path} was written by a newer version of Stretch Coach "
+            f"(schema {version}, this version reads up to {migrations.LATEST}), so it was "
+            f"left untouched; please update Stretch Coach."
+        )
+
+
 def _open(path: Path) -> sqlite3.Connection:
+    _refuse_newer(path)
     # isolation_level=None: we say where transactions begin; each rep is one
     # statement and so its own commit.
     db = sqlite3.connect(path, isolation_level=None, timeout=5.0)
