@@ -91,11 +91,6 @@ class SessionDriver(QObject):
         return self._started_at is not None and self._ended is None
 
     @property
-    def result(self) -> SessionEnded | None:
-        """The SessionEnded event once the session is over."""
-        return self._ended
-
-    @property
     def elapsed(self) -> float:
         """Session-clock seconds since the start (pauses included), up to the end."""
         if self._started_at is None:
