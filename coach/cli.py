@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import math
 import os
 import secrets
 import sys
@@ -27,7 +28,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _size(text: str) -> tuple[int, int]:
     try:
-        width, height = (int(part) for part in text.lower().split("x"))
+        width, height = (int(part, 10) for part in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"size must look like 800x600, not '{text}'") from None
     if not (16 <= width <= 8000 and 16 <= height <= 8000):
@@ -35,13 +36,32 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def _positive(text: str) -> float:
+def _number(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number") from None
-    if not 0 < value <= 1000:
-        raise argparse.ArgumentTypeError(f"'{text}' must be above 0 and at most 1000")
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a finite number")
+    return value
+
+
+def _time_scale(text: str) -> float:
+    value = _number(text)
+    if not 0.1 <= value <= 1000:
+        raise argparse.ArgumentTypeError(f"the time scale must be from 0.1 to 1000, not {text}")
+    return value
+
+
+MAX_TIME_S = 3600.0  # no phase is longer than the longest hold (600 s); an hour is plenty
+
+
+def _time(text: str) -> float:
+    value = _number(text)
+    if not 0 <= value <= MAX_TIME_S:
+        raise argparse.ArgumentTypeError(
+            f"the time into the phase must be from 0 to {MAX_TIME_S:g} seconds, not {text}"
+        )
     return value
 
 
@@ -66,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("routine", metavar="ROUTINE")
     play.add_argument(
         "--time-scale",
-        type=_positive,
+        type=_time_scale,
         default=1.0,
         metavar="K",
         help="run the session clock K times faster (demos and tests)",
@@ -92,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--side", choices=("left", "right"), default="left")
     render.add_argument("--size", type=_size, default=(800, 800), metavar="WxH")
     render.add_argument(
-        "--time", type=float, default=None, metavar="T", help="seconds into the phase"
+        "--time", type=_time, default=None, metavar="T", help="seconds into the phase"
     )
     render.add_argument("--all", action="store_true", help="write a contact sheet per exercise")
 

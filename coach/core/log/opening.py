@@ -41,6 +41,7 @@ class _Damaged(Exception):
 def connect(path: Path) -> tuple[sqlite3.Connection, str | None]:
     """Open (creating if need be) and upgrade the log; returns the connection
     and a notice when a damaged file had to be moved aside."""
+    _check_path(path)
     try:
         make_private_dir(path.parent)
         _make_private_file(path)
@@ -74,6 +75,33 @@ def raise_for_user(exc: BaseException, path: Path) -> NoReturn:
     if error is exc:
         raise error
     raise error from exc
+
+
+def _check_path(path: Path) -> None:
+    """Say what is wrong when what sits at the log's path cannot be the log,
+    each case in its own sentence (SQLite would say "cannot open" to all)."""
+    folder = path.parent
+    advice = "choose another folder with --data-dir"
+    if os.path.lexists(folder) and not os.path.isdir(folder):
+        raise LogPathUnusable(
+            f"Stretch Coach cannot keep its session log in {folder}: that is a file, "
+            f"not a folder; {advice}."
+        )
+    if os.path.islink(path) and not os.path.exists(path):
+        raise LogPathUnusable(
+            f"The session log {path} is a link to {os.readlink(path)}, which does not "
+            f"exist; remove the link or {advice}."
+        )
+    if os.path.isdir(path):
+        raise LogPathUnusable(
+            f"The session log {path} is a folder, not a file; move it away or {advice}."
+        )
+    if os.path.exists(path) and not os.access(path, os.R_OK | os.W_OK):
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        raise LogPathUnusable(
+            f"The session log {path} cannot be read or written by you (its permissions "
+            f"are {mode:04o}); give yourself access (chmod u+rw) or {advice}."
+        )
 
 
 def _make_private_file(path: Path) -> None:
