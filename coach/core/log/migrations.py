@@ -75,7 +75,15 @@ def _to_v3(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX sessions_open ON sessions (outcome) WHERE outcome IS NULL")
 
 
-STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2, _to_v3)
+def _to_v4(db: sqlite3.Connection) -> None:
+    """How long a session really lasted, measured on the monotonic clock by
+    the process that played it: wall-clock start and end can be stepped back
+    (NTP, a manual change) and would give a negative duration. NULL for
+    sessions from before, and for interrupted ones (no one measured them)."""
+    db.execute("ALTER TABLE sessions ADD COLUMN elapsed_s REAL CHECK (elapsed_s >= 0)")
+
+
+STEPS: tuple[Callable[[sqlite3.Connection], None], ...] = (_to_v1, _to_v2, _to_v3, _to_v4)
 LATEST = len(STEPS)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -48,10 +49,19 @@ class SessionRecord:
     pain_before: int | None
     pain_after: int | None
     note: str
+    elapsed_s: float | None = None  # measured on the monotonic clock (schema 4)
 
     @property
     def duration_s(self) -> float | None:
-        return None if self.ended is None else (self.ended - self.started).total_seconds()
+        """End minus start (both carry their UTC offset, so a daylight-saving
+        change is no problem); when the wall clock was stepped back during
+        the session, the monotonic measure; never below zero."""
+        if self.ended is None:
+            return None
+        wall = (self.ended - self.started).total_seconds()
+        if wall >= 0:
+            return wall
+        return self.elapsed_s if self.elapsed_s is not None else 0.0
 
 
 @dataclass(frozen=True)
@@ -72,8 +82,8 @@ _SESSIONS = """
     SELECT s.id, s.routine_id, s.routine_name, s.started, s.ended, s.outcome, s.reps_planned,
            (SELECT COUNT(*) FROM reps r WHERE r.session_id = s.id AND r.skipped = 0),
            (SELECT COUNT(*) FROM reps r WHERE r.session_id = s.id AND r.skipped = 1),
-           s.pain_before, s.pain_after, s.note
-    FROM sessions s WHERE s.started >= ? ORDER BY s.started, s.id"""
+           s.pain_before, s.pain_after, s.note, s.elapsed_s
+    FROM sessions s WHERE s.started >= ?"""
 
 _REP_UPSERT = """
     INSERT INTO reps (session_id, item, exercise_id, side, set_no, rep_no,
@@ -106,6 +116,7 @@ class SessionLog:
         self.notice = notice  # one sentence when a damaged file was moved aside
         self._lock_dir = path.parent / LOCK_DIR
         self._owned: dict[int, OwnerLock] = {}
+        self._began: dict[int, float] = {}  # monotonic start of the sessions we play
 
     @classmethod
     def open(cls, data_dir: Path) -> SessionLog:
@@ -154,6 +165,7 @@ class SessionLog:
                 raise
         session_id = int(cursor.lastrowid or 0)
         self._owned[session_id] = lock
+        self._began[session_id] = time.monotonic()
         return session_id
 
     def record_rep(
@@ -207,10 +219,12 @@ class SessionLog:
     def end_session(self, session_id: int, outcome: str, ended: datetime | None = None) -> None:
         if outcome not in ("completed", "stopped", "pain", "interrupted"):
             raise ValueError(f"unknown session outcome {outcome!r}")
+        began = self._began.pop(session_id, None)
+        elapsed = None if began is None else max(0.0, round(time.monotonic() - began, 3))
         with self._guard():
             self._db.execute(
-                "UPDATE sessions SET outcome = ?, ended = ? WHERE id = ?",
-                (outcome, _stamp(ended), session_id),
+                "UPDATE sessions SET outcome = ?, ended = ?, elapsed_s = ? WHERE id = ?",
+                (outcome, _stamp(ended), elapsed, session_id),
             )
         lock = self._owned.pop(session_id, None)
         if lock is not None:
@@ -234,12 +248,20 @@ class SessionLog:
             if session_id in self._owned or owner_alive(self._lock_dir, owner, pid):
                 continue
             with self._guard():
+                # The last rep by time, not by text: stamps carry their UTC
+                # offset, which changes with daylight saving.
+                stamps = [
+                    datetime.fromisoformat(at)
+                    for (at,) in self._db.execute(
+                        "SELECT at FROM reps WHERE session_id = ?", (session_id,)
+                    )
+                ]
+                ended = max(stamps).isoformat() if stamps else None
                 # `outcome IS NULL` again: the owner may have ended it meanwhile.
                 closed += self._db.execute(
-                    "UPDATE sessions SET outcome = 'interrupted', ended = COALESCE("
-                    "(SELECT MAX(at) FROM reps WHERE session_id = ?), started)"
+                    "UPDATE sessions SET outcome = 'interrupted', ended = COALESCE(?, started)"
                     " WHERE id = ? AND outcome IS NULL",
-                    (session_id, session_id),
+                    (ended, session_id),
                 ).rowcount
         return closed
 
@@ -251,7 +273,7 @@ class SessionLog:
         self.mark_interrupted()
         with self._guard():
             rows = self._db.execute(_SESSIONS, (since.isoformat() if since else "",)).fetchall()
-        return [
+        records = [
             SessionRecord(
                 r[0],
                 r[1],
@@ -265,9 +287,13 @@ class SessionLog:
                 r[9],
                 r[10],
                 r[11],
+                r[12],
             )
             for r in rows
         ]
+        # By time, not text: a session at 02:30+02:00 came before 02:10+01:00.
+        records.sort(key=lambda record: (record.started, record.id))
+        return records
 
     def reps(self, session_id: int) -> list[RepRecord]:
         """A session's reps in the order they were first done."""
@@ -297,6 +323,7 @@ class SessionLog:
         for lock in self._owned.values():
             lock.release()  # the rows stay open: next start marks them interrupted
         self._owned.clear()
+        self._began.clear()
         self._db.close()
 
     def __enter__(self) -> Self:
