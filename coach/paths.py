@@ -64,9 +64,12 @@ def make_private_dir(path: Path) -> None:
         os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
 
 
-def config_dir() -> Path:
+def config_dir(option: str | os.PathLike[str] | None = None) -> Path:
     """Settings (window geometry, last routine, mute); follows the data dir
-    when one is given so tests never touch the real user's settings."""
+    when one is given (`--data-dir`, then COACH_DATA_DIR) so a test or a
+    second profile never touches the real user's settings."""
+    if option:
+        return Path(option).expanduser() / "settings"
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env).expanduser() / "settings"
