@@ -12,12 +12,18 @@
                               # list) touches too; "none" to stay as posed
     reach = ["hand_near", "heel_far@wall", "toe_near>ankle_near"]  # optional
     anchor = "seat"           # optional: the point that keeps its place on the floor
+    balance = true            # optional, standing: lean the legs so the weight is over the feet
+    flat_feet = true          # optional: ankles set so both feet stand flat
+    sides = "swap"            # optional: the other side keeps the picture and uses the other
+                              # limbs (default "mirror": the picture is mirrored)
 
     [[animation.keyframes]]   # start, then any move, one hold, then any release
     phase = "start"
     duration = 2.0            # seconds to come into this pose (start: back from release)
     ease = "in_out"           # optional: linear, in, out, in_out
     angles = { trunk = 0 }    # degrees; unlisted angles carry over from the pose before
+    targets = [{ point = "hand_near", to = "knee_near", offset = [0, -0.08, 0] }]
+                              # optional: solved into the angles (solve.py)
 
 Defaults for everything optional come from the root kind (roots.py).
 """
@@ -29,11 +35,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from coach.core.figure.easing import EASES
-from coach.core.figure.geometry import View
+from coach.core.figure.geometry import Vec, View
 from coach.core.figure.placement import Contact, Support
 from coach.core.figure.props import Prop
-from coach.core.figure.roots import AREAS, ROOTS, contact, prop_from, support_for
+from coach.core.figure.roots import AREAS, POINTS, ROOTS, contact, prop_from, support_for
 from coach.core.figure.skeleton import ANGLES
+from coach.core.figure.solve import TARGET_POINTS, Target
 from coach.core.schema import Fields
 from coach.core.vocabulary import PosePhase, PropKind
 
@@ -47,6 +54,7 @@ class Keyframe:
     duration: float
     ease: str
     angles: Mapping[str, float]  # every angle in skeleton.ANGLES
+    targets: tuple[Target, ...] = ()  # what the hands and feet reach for (solve.py)
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,14 @@ class Animation:
     moves: tuple[Keyframe, ...]
     hold: Keyframe
     releases: tuple[Keyframe, ...]
+    balance: bool = False  # standing: the legs lean so the weight is over the feet
+    flat_feet: bool = False
+    sides: str = "mirror"  # or "swap": the other side uses the other limbs, same picture
+
+    @property
+    def keys(self) -> tuple[Keyframe, ...]:
+        """Every keyframe in order: start, moves, hold, releases."""
+        return (self.start, *self.moves, self.hold, *self.releases)
 
 
 def parse_animation(file_name: str, table: Mapping[str, Any]) -> Animation:
@@ -79,6 +95,9 @@ def parse_animation(file_name: str, table: Mapping[str, Any]) -> Animation:
     depth_min = f.number("depth_min", 0.1, 1.0, required=False, default=0.6)
     deepen = f.texts("deepen", required=False, choices=ANGLES)
     support = _support(f, root)
+    balance = f.flag("balance", False)
+    flat_feet = f.flag("flat_feet", balance)
+    sides = f.choice("sides", ("mirror", "swap"), default="mirror")
     raw = f.raw("keyframes", True)
     frames = _keyframes(f, _list(f, "keyframes", raw), ROOTS[root].angles)
     f.check_unknown()
@@ -108,6 +127,9 @@ def parse_animation(file_name: str, table: Mapping[str, Any]) -> Animation:
         tuple(frames[1:hold_at]),
         frames[hold_at],
         tuple(frames[hold_at + 1 :]),
+        balance,
+        flat_feet,
+        sides,
     )
 
 
@@ -192,6 +214,7 @@ def _keyframes(f: Fields, items: list[Any], base: Mapping[str, float]) -> list[K
         duration = sub.number("duration", 0.05, 60)
         ease = sub.choice("ease", tuple(EASES), default="in_out")
         given = sub.table_of("angles", required=phase != "start") or {}
+        targets = _targets(sub, sub.raw("targets", False))
         sub.check_unknown()
         for name, value in given.items():
             if name not in ANGLES:
@@ -203,5 +226,52 @@ def _keyframes(f: Fields, items: list[Any], base: Mapping[str, float]) -> list[K
             if isinstance(value, bool) or not isinstance(value, (int, float)) or abs(value) > 360:
                 raise sub.fail(f"angles.{name}", "a number of degrees from -360 to 360", value)
             angles[name] = float(value)
-        frames.append(Keyframe(phase, duration, ease, dict(angles)))
+        frames.append(Keyframe(phase, duration, ease, dict(angles), targets))
     return frames
+
+
+def _targets(f: Fields, raw: Any) -> tuple[Target, ...]:
+    if raw is None:
+        return ()
+    found = []
+    for i, item in enumerate(_list(f, "targets", raw)):
+        field = f"targets[{i}]"
+        if not isinstance(item, Mapping):
+            raise f.fail(field, "a table with point and to or at", item)
+        sub = Fields(f.file, item, prefix=f"{f.prefix}{field}.")
+        point = sub.choice("point", TARGET_POINTS)
+        to = sub.text("to", required=False) or None
+        if to is not None and to not in POINTS:
+            raise sub.fail("to", "a body point such as knee_far, sternum or chest", to)
+        at = _vec(sub, "at", sub.raw("at", False))
+        if (to is None) == (at is None):
+            raise f.fail(field, "either to (a body point) or at (a place)", item)
+        offset = _vec(sub, "offset", sub.raw("offset", False)) or (0.0, 0.0, 0.0)
+        sub.check_unknown()
+        if (
+            to is not None
+            and to.rpartition("_")[2] == point.rpartition("_")[2]
+            and (
+                to.split("_")[0] in ("hand", "elbow", "ankle", "knee", "heel", "toe")
+                and _limb(to) == _limb(point)
+            )
+        ):
+            raise sub.fail("to", "a point not on the limb that moves", to)
+        found.append(Target(point, to, at, offset))
+    return tuple(found)
+
+
+def _limb(point: str) -> str:
+    return "arm" if point.split("_")[0] in ("hand", "elbow") else "leg"
+
+
+def _vec(f: Fields, field: str, raw: Any) -> Vec | None:
+    if raw is None:
+        return None
+    if (
+        not isinstance(raw, list)
+        or len(raw) != 3
+        or any(isinstance(v, bool) or not isinstance(v, (int, float)) or abs(v) > 5 for v in raw)
+    ):
+        raise f.fail(field, "three numbers of metres [x, y, z]", raw)
+    return (float(raw[0]), float(raw[1]), float(raw[2]))

@@ -13,13 +13,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from coach.core.errors import CoachError
-from coach.core.figure.animation import Animation, Keyframe
+from coach.core.figure.animation import Keyframe
 from coach.core.figure.easing import arc, blend, ease
+from coach.core.figure.fill import Box2, body_box, fill_of, union
 from coach.core.figure.geometry import Vec
 from coach.core.figure.placement import Support, place
 from coach.core.figure.props import Box, Round, Solid
 from coach.core.figure.roots import AREAS, FEET
-from coach.core.figure.skeleton import HEAD_RADIUS, forward_kinematics
+from coach.core.figure.skeleton import forward_kinematics
 from coach.core.figure.stage import Point2, Shape, Stage, Staged
 from coach.core.figure.walk import walk_angles
 from coach.core.vocabulary import PosePhase, Side, facing
@@ -70,26 +71,56 @@ def pose_at(
     `side` is the side being stretched, or None for a symmetric exercise,
     which faces the one way `vocabulary.facing` gives for every drawing. The
     figure is written facing right; facing left it is mirrored, and its near
-    (darker) limbs are its left ones, the side being stretched. `depth` 0..1
-    (deeper each rep) scales how far the move and hold go into the stretch.
-    With `phase_length` the move and release keyframes stretch to fill the
-    phase and the hold's breath fades out before it ends."""
+    (darker) limbs are its left ones, the side being stretched. An exercise
+    with `sides = "swap"` keeps one picture for both sides: the other side is
+    done by the far limbs. `depth` 0..1 (deeper each rep) scales how far the
+    move and hold go into the stretch. With `phase_length` the move and
+    release keyframes stretch to fill the phase and the hold's breath fades
+    out before it ends."""
     stage = exercise.stage
     anim = stage.animation
-    faces = facing(side)
+    swap = anim.sides == "swap" and side is not None and Side(side) is not facing(None)
+    faces = facing(None) if anim.sides == "swap" else facing(side)
     t = max(0.0, t)
     if phase == PosePhase.WALK:
         points = place(forward_kinematics(walk_angles(t)), WALK_SUPPORT, stage.empty)
         return _drawn(
-            stage, points, faces, glow=0.0, still=False, frame=_frame(stage, True), walking=True
+            stage, points, faces, glow=0.0, still=False, frame=_walk_frame(stage), walking=True
         )
     if phase not in PHASES:
         raise CoachError(
             f"There is no phase called '{phase}'; use start, move, hold, release or walk."
         )
-    angles, glow, still = _angles(anim, PosePhase(phase), t, depth, phase_length)
+    angles, glow, still, span = _angles(stage, PosePhase(phase), t, depth, phase_length)
     points = place(forward_kinematics(angles), anim.support, stage.scene)
-    return _drawn(stage, points, faces, glow=glow, still=still, frame=_frame(stage, stage.walks))
+    a, b, u = span
+    frame = _key_frame(stage, a)
+    if b != a and u > 0:
+        other = _key_frame(stage, b)
+        frame = (
+            frame[0] + (other[0] - frame[0]) * u,
+            frame[1] + (other[1] - frame[1]) * u,
+            frame[2] + (other[2] - frame[2]) * u,
+            frame[3] + (other[3] - frame[3]) * u,
+        )
+    # Between keyframes a limb may swing past both keyframes' frames: keep it in.
+    project = anim.view.project
+    body = _padded(body_box({n: project(p) for n, p in points.items()}), anim.view.elevation == 0)
+    frame = (
+        min(frame[0], body[0]),
+        min(frame[1], body[1]),
+        max(frame[2], body[2]),
+        max(frame[3], body[3]),
+    )
+    return _drawn(stage, points, faces, glow=glow, still=still, frame=frame, swap=swap)
+
+
+def _swapped(name: str) -> str:
+    if name.endswith("_near"):
+        return name[:-5] + "_far"
+    if name.endswith("_far"):
+        return name[:-4] + "_near"
+    return name
 
 
 def _drawn(
@@ -101,11 +132,16 @@ def _drawn(
     still: bool,
     frame: Frame,
     walking: bool = False,
+    swap: bool = False,
 ) -> Pose:
     """The placed joints projected and, facing left, mirrored, with the stage's
-    props, floor and highlight."""
+    props, floor and highlight. `swap`: the other side's limbs do the work
+    (the world mirrored front to back across the body, near and far swapped)."""
     mirror = faces is Side.LEFT
-    project = stage.animation.view.project
+    view = stage.animation.view
+    project = view.project
+    if swap:
+        points = {_swapped(n): (x, y, -z) for n, (x, y, z) in points.items()}
     sign = -1.0 if mirror else 1.0
     flat: dict[str, Point2] = {}
     for name, p in points.items():
@@ -117,6 +153,8 @@ def _drawn(
     )
     solids = () if walking else tuple(_mirror_solid(s) if mirror else s for s in stage.scene.solids)
     areas = () if walking else stage.areas
+    if swap:
+        areas = tuple(_swapped(a) for a in areas)
     glow_lines = tuple((flat[a], flat[b]) for area in areas for a, b in AREAS[area])
     floor = tuple((sign * x, y) for x, y in stage.floor)
     if mirror:
@@ -143,53 +181,64 @@ def _mirror_solid(s: Solid) -> Solid:
     return Round(-s.cx, s.cy, s.radius, s.z0, s.z1)
 
 
+Span = tuple[int, int, float]  # keyframe indices (anim.keys) between which, and how far
+
+
 def _angles(
-    anim: Animation, phase: PosePhase, t: float, depth: float, length: float | None
-) -> tuple[dict[str, float], float, bool]:
+    stage: Stage, phase: PosePhase, t: float, depth: float, length: float | None
+) -> tuple[dict[str, float], float, bool, Span]:
+    anim = stage.animation
+    keys = anim.keys
     start = anim.start.angles
     scale = anim.depth_min + (1.0 - anim.depth_min) * min(1.0, max(0.0, depth))
-
     deepen = anim.deepen
+    solver = stage.solver
+    hold_at = 1 + len(anim.moves)
 
-    def deep(frame: Keyframe) -> dict[str, float]:
-        return {
+    def deep(i: int) -> dict[str, float]:
+        frame = keys[i]
+        if i == 0:
+            return solver.solved(0, dict(start), frame.targets, 1.0)
+        angles = {
             k: start[k] + arc(start[k], v) * (scale if not deepen or k in deepen else 1.0)
             for k, v in frame.angles.items()
         }
+        return solver.solved(i, angles, frame.targets, scale)
 
     if phase == "start":
-        return dict(start), 0.35, True
-    hold = deep(anim.hold)
+        return deep(0), 0.35, True, (0, 0, 0.0)
+    hold = deep(hold_at)
     if phase == "hold":
         breath = math.sin(2 * math.pi * t / BREATH_S) * _envelope(t, length)
         for name, amount in BREATH.items():
             hold[name] += amount * breath
-        return hold, 0.8 + 0.2 * breath, False
+        return hold, 0.8 + 0.2 * breath, False, (hold_at, hold_at, 0.0)
     if phase == "move":
-        path = [(dict(start), None), *((deep(k), k) for k in anim.moves), (hold, anim.hold)]
+        order = list(range(hold_at + 1))
     else:
-        path = [(hold, None), *((deep(k), k) for k in anim.releases), (dict(start), anim.start)]
-    angles, progress, still = _along(path, t, length)
+        order = [hold_at, *range(hold_at + 1, len(keys)), 0]
+    path = [(deep(i), keys[i], i) for i in order]
+    angles, progress, still, span = _along(path, t, length)
     glow = 0.35 + 0.65 * (progress if phase == "move" else 1.0 - progress)
-    return angles, glow, still
+    return angles, glow, still, span
 
 
 def _along(
-    path: list[tuple[dict[str, float], Keyframe | None]], t: float, length: float | None
-) -> tuple[dict[str, float], float, bool]:
+    path: list[tuple[dict[str, float], Keyframe, int]], t: float, length: float | None
+) -> tuple[dict[str, float], float, bool, Span]:
     """Angles `t` seconds along a chain of keyframes; each key's duration is
     the time to reach it, stretched so the whole chain fits `length`."""
-    total = sum(k.duration for _, k in path[1:] if k is not None)
+    total = sum(k.duration for _, k, _ in path[1:])
     stretch = length / total if length and total > 0 else 1.0
     elapsed = 0.0
-    for (a, _), (b, key) in itertools.pairwise(path):
-        assert key is not None
+    for (a, _, ia), (b, key, ib) in itertools.pairwise(path):
         span = key.duration * stretch
         if t < elapsed + span:
             u = ease(key.ease, (t - elapsed) / span)
-            return blend(a, b, u), (elapsed + u * span) / (total * stretch), False
+            return blend(a, b, u), (elapsed + u * span) / (total * stretch), False, (ia, ib, u)
         elapsed += span
-    return dict(path[-1][0]), 1.0, True
+    last = path[-1][2]
+    return dict(path[-1][0]), 1.0, True, (last, last, 0.0)
 
 
 def _envelope(t: float, length: float | None) -> float:
@@ -202,47 +251,126 @@ def _envelope(t: float, length: float | None) -> float:
     return env
 
 
-def _frame(stage: Stage, walking: bool) -> Frame:
-    """The part of the world to keep in view for this exercise (unmirrored):
-    every pose it passes through, its small props and the floor below."""
-    if walking in stage.frames:
-        return stage.frames[walking]
+MARGIN = 0.08  # metres of room round the body
+FILL_GOAL = 0.66  # a key pose keeps at least this share of its panel (FILL_MIN and some)
+ASPECTS = (0.75, 1.0, 1.5)  # panel shapes a key pose must fill: tall, square, wide
+
+
+def _boxes(stage: Stage, angle_sets: list[dict[str, float]]) -> list[Box2]:
+    """The drawn body's box (unmirrored) for each pose; a stage whose other
+    side swaps limbs counts the body seen that way too."""
     anim = stage.animation
     project = anim.view.project
-    samples: list[dict[str, Vec]] = []
-    fractions = tuple(i / 8 for i in range(1, 9))  # of a phase stretched to 1 s
-    for depth in (0.0, 1.0):
-        for phase, times, length in (
-            (PosePhase.START, (0.0,), None),
-            (PosePhase.MOVE, fractions, 1.0),
-            (PosePhase.HOLD, (0.0, BREATH_S / 4, BREATH_S * 0.75), None),
-            (PosePhase.RELEASE, fractions, 1.0),
-        ):
-            for t in times:
-                angles = _angles(anim, phase, t, depth, length)[0]
-                samples.append(place(forward_kinematics(angles), anim.support, stage.scene))
-    if walking:
-        samples += [
-            place(forward_kinematics(walk_angles(i * 0.15)), WALK_SUPPORT, stage.empty)
-            for i in range(8)
-        ]
-    xs: list[float] = []
-    ys: list[float] = [-0.06]
-    for points in samples:
-        for name, p in points.items():
-            x, y = project(p)
-            grow = HEAD_RADIUS if name == "head" else 0.0
-            xs += (x - grow, x + grow)
-            ys += (y - grow, y + grow)
+    swap = anim.sides == "swap" and not anim.view.is_side
+    out = []
+    for angles in angle_sets:
+        points = place(forward_kinematics(angles), anim.support, stage.scene)
+        out.append(body_box({n: project(p) for n, p in points.items()}))
+        if swap:
+            out.append(body_box({n: project((x, y, -z)) for n, (x, y, z) in points.items()}))
+    return out
+
+
+def _padded(box: Box2, side_view: bool) -> Frame:
+    x0, y0, x1, y1 = box
+    bottom = min(y0, -0.06) if side_view else y0  # the floor line under the body
+    return (x0 - MARGIN, bottom - MARGIN / 2, x1 + MARGIN, y1 + MARGIN)
+
+
+def _key_frame(stage: Stage, key: int) -> Frame:
+    """The part of the world kept in view at keyframe `key` (unmirrored): its
+    own poses at every depth, then as much as keeps it filling its panel of
+    the rest of the exercise (the start pose first, so the hold can show
+    where it came from) and of its small props. Between keyframes the frame
+    moves with the body."""
+    if key in stage.frames:
+        return stage.frames[key]
+    anim = stage.animation
+    keys = anim.keys
+    hold_at = 1 + len(anim.moves)
+    per_key = {i: _boxes(stage, _key_angles(stage, i)) for i in range(len(keys))}
+    side_view = anim.view.elevation == 0
+    own = per_key[key]
+    box = union(own)
+
+    def fits(candidate: Box2) -> bool:
+        frame = _padded(candidate, side_view)
+        return all(fill_of(b, frame, a) >= FILL_GOAL for b in own for a in ASPECTS)
+
+    extra: list[Box2] = [*per_key[0], *per_key[hold_at]]
+    extra += [b for i in range(len(keys)) for b in per_key[i]]
     for shape in stage.shapes:
         if shape.framed:
-            for x, y in shape.points or (
+            pts = shape.points or (
                 (shape.centre[0] - shape.radius, shape.centre[1] - shape.radius),
                 (shape.centre[0] + shape.radius, shape.centre[1] + shape.radius),
-            ):
-                xs.append(x)
-                ys.append(y)
-    m = 0.12
-    frame = (min(xs) - m, min(ys) - m / 2, max(xs) + m, max(ys) + m)
-    stage.frames[walking] = frame
+            )
+            extra.append(
+                (
+                    min(p[0] for p in pts),
+                    min(p[1] for p in pts),
+                    max(p[0] for p in pts),
+                    max(p[1] for p in pts),
+                )
+            )
+    for candidate in extra:
+        grown = union((box, candidate))
+        if grown != box and fits(grown):
+            box = grown
+    frame = _padded(box, side_view)
+    stage.frames[key] = frame
+    return frame
+
+
+def _key_angles(stage: Stage, key: int) -> list[dict[str, float]]:
+    """Keyframe `key` at the shallowest and deepest rep (the hold breathing)."""
+    anim = stage.animation
+    hold_at = 1 + len(anim.moves)
+    if key == 0:
+        return [_angles(stage, PosePhase.START, 0.0, 1.0, None)[0]]
+    out = []
+    for depth in (0.0, 1.0):
+        if key == hold_at:
+            out += [
+                _angles(stage, PosePhase.HOLD, t, depth, None)[0]
+                for t in (BREATH_S / 4, BREATH_S * 0.75)
+            ]
+        else:
+            phase = PosePhase.MOVE if key < hold_at else PosePhase.RELEASE
+            out.append(_key_pose(stage, phase, key, depth))
+    return out
+
+
+def _key_pose(stage: Stage, phase: PosePhase, key: int, depth: float) -> dict[str, float]:
+    """The angles when a move or release reaches keyframe `key`."""
+    anim = stage.animation
+    keys = anim.keys
+    hold_at = 1 + len(anim.moves)
+    chain = range(1, hold_at + 1) if phase == PosePhase.MOVE else range(hold_at + 1, len(keys) + 1)
+    t = 0.0
+    for i in chain:
+        t += keys[i % len(keys)].duration
+        if i == key:
+            break
+    return _angles(stage, phase, t - 1e-9, depth, None)[0]
+
+
+def _walk_frame(stage: Stage) -> Frame:
+    """Walking between reps: the walk and the standing start."""
+    if "walk" in stage.frames:
+        return stage.frames["walk"]
+    project = stage.animation.view.project
+    boxes = [
+        body_box(
+            {
+                n: project(p)
+                for n, p in place(
+                    forward_kinematics(walk_angles(i * 0.15)), WALK_SUPPORT, stage.empty
+                ).items()
+            }
+        )
+        for i in range(8)
+    ]
+    frame = _padded(union(boxes), True)
+    stage.frames["walk"] = frame
     return frame

@@ -111,16 +111,24 @@ for _s in SIDES:
     CHAINS[f"hip_{_s}"] = (f"knee_{_s}", *CHAINS[f"knee_{_s}"])
 
 
+def trunk_frames(angles: Mapping[str, float]) -> tuple[Mat, Mat, Mat]:
+    """The pelvis's, the lower back's and the chest's axes (legs hang from the
+    first, arms from the last), with the pelvis at the origin."""
+    a = angles.get
+    hips = mul(mul(rot_z(-a("trunk", 0.0)), rot_y(-a("roll", 0.0))), rot_x(a("lean", 0.0)))
+    twist, side = a("twist", 0.0) / 2, a("side", 0.0) / 2
+    low = mul(mul(mul(hips, rot_z(-a("lumbar", 0.0))), rot_y(-twist)), rot_x(side))
+    upper = mul(mul(mul(low, rot_z(-a("thoracic", 0.0))), rot_y(-twist)), rot_x(side))
+    return hips, low, upper
+
+
 def forward_kinematics(angles: Mapping[str, float]) -> dict[str, Vec]:
     """Every joint and surface point, with the pelvis at the origin."""
     a = angles.get
     pelvis: Vec = (0.0, 0.0, 0.0)
-    hips = mul(mul(rot_z(-a("trunk", 0.0)), rot_y(-a("roll", 0.0))), rot_x(a("lean", 0.0)))
-    twist, side = a("twist", 0.0) / 2, a("side", 0.0) / 2
+    hips, low, upper = trunk_frames(angles)
     waist = offset(pelvis, hips, (0.0, LUMBAR, 0.0))
-    low = mul(mul(mul(hips, rot_z(-a("lumbar", 0.0))), rot_y(-twist)), rot_x(side))
     chest = offset(waist, low, (0.0, MID_BACK, 0.0))
-    upper = mul(mul(mul(low, rot_z(-a("thoracic", 0.0))), rot_y(-twist)), rot_x(side))
     neck = offset(chest, upper, (0.0, UPPER_BACK, 0.0))
     head_frame = mul(mul(upper, rot_z(-a("neck", 0.0))), rot_y(-a("head_turn", 0.0)))
     head = offset(neck, head_frame, (NECK_TO_HEAD[0], NECK_TO_HEAD[1], 0.0))

@@ -18,6 +18,7 @@ from coach.core.figure.animation import Animation, Keyframe
 from coach.core.figure.geometry import View
 from coach.core.figure.props import Box, Prop, Round, Scene, Solid
 from coach.core.figure.roots import POSITION_ROOT, ROOTS, prop_from
+from coach.core.figure.solve import Solver
 from coach.core.vocabulary import PosePhase, Position, PropKind
 
 Point2 = tuple[float, float]
@@ -92,10 +93,16 @@ class Stage:
     empty: Scene = field(init=False)
     shapes: tuple[Shape, ...] = field(init=False)
     floor: tuple[Point2, ...] = field(init=False)
-    frames: dict[bool, tuple[float, float, float, float]] = field(default_factory=dict)
+    solver: Solver = field(init=False)
+    # Cached framing: per keyframe index, and "walk"; filled by poses.py.
+    frames: dict[int | str, tuple[float, float, float, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.scene, self.empty = Scene(self.props), Scene(())
+        anim = self.animation
+        self.solver = Solver(
+            anim.support, self.scene, balance=anim.balance, flat_feet=anim.flat_feet
+        )
         view = self.animation.view
         order = {"mat": 0, "wall": 1, "prop": 2}
         shapes = [
