@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--data-dir",
         metavar="DIR",
+        # Each subcommand repeats the option; without SUPPRESS its default None
+        # would overwrite a --data-dir given before the subcommand.
+        default=argparse.SUPPRESS,
         help="folder for the session log (default: COACH_DATA_DIR or the per-user data folder)",
     )
     parser = _Parser(
@@ -145,28 +148,65 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    """The one place that reads the namespace: each command gets typed arguments."""
+    data_dir = Path(args.data_dir) if args.data_dir else None
     command = args.command
     if command == "list":
         return _list(args)
     if command == "history":
-        from coach.core.log.export import history_command
+        from coach.core.log.export import history_output
 
-        return history_command(args)
+        form = "json" if args.json else "csv" if args.csv else "text"
+        text, notice = history_output(data_dir, form=form, since=args.since)
+        if notice:
+            print(f"coach: {notice}", file=sys.stderr)
+        sys.stdout.write(text)
+        return 0
     if command == "render":
-        from coach.ui.figure.render import render_command
+        from coach.ui.figure.render import contact_sheets_to, render_to_png
 
-        return render_command(args)
+        if args.all:
+            print(contact_sheets_to(Path(args.output)))
+        elif not args.exercise:
+            raise CoachError("Name the exercise to draw, or use --all for every exercise.")
+        else:  # a single frame prints nothing, like other image tools
+            render_to_png(
+                args.exercise,
+                Path(args.output),
+                phase=args.phase,
+                side=args.side,
+                size=args.size,
+                time=args.time,
+            )
+        return 0
     if command == "print":
-        from coach.ui.cards.printing import print_command
+        from coach.core.catalog.loader import load_shipped
+        from coach.ui.cards.printing import print_to_pdf
 
-        return print_command(args)
+        catalog = load_shipped()
+        for problem in catalog.problems:
+            print(f"coach: {problem}", file=sys.stderr)
+        print(
+            print_to_pdf(
+                args.routine,
+                Path(args.output),
+                per_page=args.per_page,
+                paper=args.paper,
+                catalog=catalog,
+            )
+        )
+        return 0
     from coach.ui.app import run_app
 
-    return run_app(args)
+    if command == "play":
+        return run_app(data_dir, args.routine, time_scale=args.time_scale, compact=args.compact)
+    return run_app(data_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if "data_dir" not in args:
+        args.data_dir = None
     try:
         return _dispatch(args)
     except CoachError as exc:

@@ -14,7 +14,7 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -198,16 +198,6 @@ def run_app(
     """Open the main window, or the player on `routine` started at once;
     returns the exit code once the last window closes. `data_dir` None: the
     usual place (COACH_DATA_DIR, then the per-user data folder)."""
-    if data_dir is not None and not isinstance(data_dir, (str, Path)):
-        # Transitional: cli.py still passes its argparse namespace; it goes
-        # once cli.py calls run_app with these typed arguments.
-        args: Any = data_dir
-        return run_app(
-            args.data_dir,
-            args.routine if args.command == "play" else None,
-            time_scale=getattr(args, "time_scale", 1.0) or 1.0,
-            compact=bool(getattr(args, "compact", False)),
-        )
     from coach.core.log.store import SessionLog
 
     catalog = load_shipped()

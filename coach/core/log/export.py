@@ -6,14 +6,13 @@ window's "Export CSV" uses, so both exports are the same file.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
 import re
-import sys
 from collections.abc import Iterable
 from datetime import date
+from pathlib import Path
 from typing import IO, Any
 
 from coach.core.errors import CoachError
@@ -177,21 +176,28 @@ def _pain(value: int | None) -> str:
     return "-" if value is None else str(value)
 
 
-def history_command(args: argparse.Namespace) -> int:
-    from coach.paths import data_dir
+def history_output(
+    data_dir: Path | None, *, form: str = "text", since: str | None = None
+) -> tuple[str, str | None]:
+    """`coach history`: the log since `since` (YYYY-MM-DD) as text, "json" or
+    "csv", and the notice from opening the log (a damaged file set aside, ...)
+    for the caller to show apart from the output, or None."""
+    from coach.paths import data_dir as resolve_data_dir
 
-    since = parse_since(getattr(args, "since", None))
-    with SessionLog.open(data_dir(getattr(args, "data_dir", None))) as log:
-        if log.notice:
-            print(f"coach: {log.notice}", file=sys.stderr)
-        records = log.sessions(since)
-        if getattr(args, "json", False):
+    start = parse_since(since)
+    out = io.StringIO()
+    with SessionLog.open(resolve_data_dir(data_dir)) as log:
+        records = log.sessions(start)
+        if form == "json":
             data = [session_as_dict(r, log.reps(r.id)) for r in records]
-            print(json.dumps(data, indent=2, ensure_ascii=False))
-        elif getattr(args, "csv", False):
-            write_csv(records, sys.stdout)
+            out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        elif form == "csv":
+            write_csv(records, out)
         elif records:
-            print(history_table(records))
+            out.write(history_table(records) + "\n")
         else:
-            print("No sessions logged since that date." if since else "No sessions logged yet.")
-    return 0
+            out.write(
+                "No sessions logged since that date.\n" if start else "No sessions logged yet.\n"
+            )
+        notice = log.notice
+    return out.getvalue(), notice

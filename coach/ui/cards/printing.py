@@ -6,7 +6,6 @@ only opens the device (a PDF file or a printer) and talks to the user.
 
 from __future__ import annotations
 
-import argparse
 import os
 import stat
 import sys
@@ -27,12 +26,10 @@ from coach.ui.cards.pages import (
     paint_pages,
     sheet_for,
 )
-from coach.ui.none_guard import protect_none
 
 
 def ensure_gui_app() -> QGuiApplication:
     """Text layout needs a QGuiApplication; without a display, use the offscreen platform."""
-    protect_none()  # painting cards makes many thousands of Qt calls
     app = QGuiApplication.instance()
     if app is not None:
         return app  # type: ignore[return-value]
@@ -129,20 +126,6 @@ def print_to_pdf(
         f"{pages} {paper.upper() if paper == 'a4' else 'Letter'} "
         f"page{'s' if pages != 1 else ''} to {path}."
     )
-
-
-def print_command(args: argparse.Namespace) -> int:
-    """The old entry point, kept until cli.py calls `print_to_pdf`: it also
-    reports the shipped catalog's problems on stderr, as before."""
-    _check_options(args.per_page, args.paper)
-    catalog = load_shipped()
-    for problem in catalog.problems:
-        print(f"coach: {problem}", file=sys.stderr)
-    message = print_to_pdf(
-        args.routine, Path(args.output), per_page=args.per_page, paper=args.paper, catalog=catalog
-    )
-    print(message)
-    return 0
 
 
 def open_print_preview(parent: QWidget | None, catalog: Catalog, routine: Routine) -> int:

@@ -15,12 +15,10 @@ from coach.core.errors import CoachError
 from coach.core.figure.poses import pose_at
 from coach.core.vocabulary import PosePhase, Side
 from coach.ui.figure.view import FigureColors, paint_pose
-from coach.ui.none_guard import protect_none
 
 
 def ensure_gui_app() -> QCoreApplication:
     """A QGuiApplication for painting; offscreen unless one already runs."""
-    protect_none()
     app = QGuiApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -3,7 +3,6 @@ contact sheet per exercise with `--all`."""
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from coach.core.catalog.loader import load_shipped
@@ -16,7 +15,6 @@ __all__ = [
     "PHASE_CHOICES",
     "contact_sheets_to",
     "ensure_gui_app",
-    "render_command",
     "render_to_png",
 ]
 
@@ -54,22 +52,3 @@ def contact_sheets_to(folder: Path) -> str:
     `folder`; returns a line saying how many were written."""
     written = write_contact_sheets(load_shipped(), folder)
     return f"Wrote {len(written)} contact sheets to {folder}."
-
-
-def render_command(args: argparse.Namespace) -> int:
-    """The old entry point, kept until cli.py calls the typed functions: as
-    before, a single frame prints nothing."""
-    if args.all:
-        print(contact_sheets_to(Path(args.output)))
-        return 0
-    if not args.exercise:
-        raise CoachError("Name the exercise to draw, or use --all for every exercise.")
-    render_to_png(
-        args.exercise,
-        Path(args.output),
-        phase=args.phase,
-        side=args.side,
-        size=(args.size[0], args.size[1]),
-        time=args.time,
-    )
-    return 0

@@ -3,7 +3,6 @@ a session's detail, notes, deleting, filters and the CSV export."""
 
 from __future__ import annotations
 
-import argparse
 import subprocess
 import sys
 from datetime import datetime, timedelta
@@ -11,7 +10,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from coach.core.log.export import history_command
+from coach.core.log.export import history_output
 from coach.core.log.store import SessionLog
 from coach.ui.history.window import HistoryWindow
 from tests.core.log import history_sample
@@ -148,11 +147,10 @@ def test_a_session_is_deleted_only_after_confirming(window, log, monkeypatch):  
     assert "cannot be undone" in answers[0]
 
 
-def test_csv_export_is_what_coach_history_csv_prints(window, data_dir, tmp_path, capsys):  # type: ignore[no-untyped-def]
+def test_csv_export_is_what_coach_history_csv_prints(window, data_dir, tmp_path):  # type: ignore[no-untyped-def]
     path = tmp_path / "history.csv"
     assert window.export_csv(path) == window.model.rowCount()
-    history_command(argparse.Namespace(json=False, csv=True, since=None, data_dir=data_dir))
-    printed = capsys.readouterr().out
+    printed, _notice = history_output(data_dir, form="csv")
     assert path.read_text(encoding="utf-8") == printed
     assert printed.splitlines()[0].startswith("session,routine_id,routine,start,end")
     window.filters.routine.setCurrentIndex(window.filters.routine.findData("bedtime-five"))
