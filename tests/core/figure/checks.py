@@ -32,7 +32,7 @@ from coach.core.figure.geometry import Vec
 from coach.core.figure.poses import Pose, pose_at
 from coach.core.figure.props import Box, Solid
 from coach.core.figure.skeleton import BONES, HEAD_RADIUS
-from coach.core.vocabulary import PosePhase, Side, Sidedness
+from coach.core.vocabulary import PosePhase, Side, Sidedness, facing
 from tests.core.figure.test_plausibility import BEARING
 
 CATALOG = load_shipped()
@@ -180,16 +180,67 @@ def _bone_points(w: dict[str, Vec]) -> Iterable[tuple[str, Vec]]:
 Finding = tuple[float, str]  # (how bad, in the check's unit; what is wrong)
 
 
+def swapped(sample: Sample) -> bool:
+    """An exercise with `sides = "swap"` does its other side with the far limbs
+    (poses.py): declared names then swap near and far, and z turns round."""
+    anim = sample.exercise.stage.animation
+    return (
+        getattr(anim, "sides", "mirror") == "swap"
+        and sample.side is not None
+        and sample.side is not facing(None)
+    )
+
+
+def _other(name: str) -> str:
+    for a, b in (("_near", "_far"), ("_far", "_near")):
+        if name.endswith(a):
+            return name[: -len(a)] + b
+    return name
+
+
+def target_findings(sample: Sample, pz: Pose) -> list[Finding]:
+    """Keyframe targets (a hand on a knee, a heel on a spot) met within TOUCH
+    where the keyframe is shown as written: the start, and the hold at its two
+    ends (no breath)."""
+    anim = sample.exercise.stage.animation
+    if sample.phase == PosePhase.START:
+        key = anim.start
+    elif sample.phase == PosePhase.HOLD and sample.t in (0.0, sample.length):
+        key = anim.hold
+    else:
+        return []
+    swap = swapped(sample)
+    name = _other if swap else str
+    sx = -1.0 if pz.facing is Side.LEFT else 1.0
+    sz = -1.0 if swap else 1.0
+    out: list[Finding] = []
+    for target in getattr(key, "targets", ()):
+        o = target.offset
+        if target.to is not None:
+            b = pz.world[name(target.to)]
+            goal = (b[0] + sx * o[0], b[1] + o[1], b[2] + sz * o[2])
+        else:
+            a = target.at
+            goal = (sx * (a[0] + o[0]), a[1] + o[1], sz * (a[2] + o[2]))
+        miss = math.dist(pz.world[name(target.point)], goal)
+        if miss > TOUCH:
+            to = target.to or "its spot"
+            out.append((100 * miss, f"{target.point} {100 * miss:.1f} cm from {to} (target)"))
+    return out
+
+
 def contact_findings(sample: Sample, pz: Pose | None = None) -> list[Finding]:
     """Declared supports (rest, turn, the root's bearing points; reach in the
-    start and hold poses) within TOUCH of their surface; no point or bone
-    deeper than SINK in the floor or a prop; the head's ball not either.
-    How bad: centimetres off or in."""
+    start and hold poses) within TOUCH of their surface, keyframe targets met;
+    no point or bone deeper than SINK in the floor or a prop; the head's ball
+    not either. How bad: centimetres off or in."""
     pz = pz or pose(sample)
     w = dict(pz.world)
+    if swapped(sample):
+        w = {_other(n): p for n, p in w.items()}  # back to the names as declared
     surfaces = solids(sample, pz)
     support = sample.exercise.stage.animation.support
-    out: list[Finding] = []
+    out: list[Finding] = target_findings(sample, pz)
     groups: list[tuple[tuple[str, ...], str, str]] = [(support.rest, support.rest_on, "rest")]
     if support.turn:
         groups.append((tuple(c.point for c in support.turn), support.turn[0].on, "turn"))
