@@ -240,7 +240,8 @@ def limb_angles(a: Mapping[str, float], point: str, goal: Vec) -> dict[str, floa
     for x in (math.asin(k) - phi, math.pi - math.asin(k) - phi):
         spread = _closest(-sign * math.degrees(x), authored_out)
         options.append(spread)
-    spread = min(options, key=lambda o: abs(o - authored_out))
+    # a limb spreads less than a right angle from the body when it can
+    spread = min(options, key=lambda o: (abs(o) > 100, abs(o - authored_out)))
     xr = math.radians(-sign * spread)
     uy = math.cos(xr) * w[1] - math.sin(xr) * w[2]
     # ... and rot_z(swing) turns the rest onto the goal's (x, y).
