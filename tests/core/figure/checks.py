@@ -484,19 +484,31 @@ def _fill_rule() -> Callable[[Pose, float], float]:
 fill = _fill_rule()
 
 
-def panels(pz: Pose) -> dict[str, float]:
+@functools.cache
+def card_aspect(exercise_id: str) -> float:
+    """Width/height of the exercise's card panels: FiguresPart sizes them to
+    the tallest frame among the card's poses (coach/ui/cards/figures.py
+    `aspect`, `_wanted`; the start and the hold at full depth, on the
+    card's sides as in coach/ui/cards/text.py `card_for`)."""
+    ex = CATALOG.exercises[exercise_id]
+    sided = ex.sides != Sidedness.NONE
+    shown = [(PosePhase.START, Side.LEFT if sided else None)]
+    shown += [(PosePhase.HOLD, s) for s in ((Side.LEFT, Side.RIGHT) if sided else (None,))]
+    frames = [pose_at(ex, phase, 0.0, side=side, depth=1.0).frame for phase, side in shown]
+    return 1.0 / max((y1 - y0) / (x1 - x0) for x0, y0, x1, y1 in frames)
+
+
+def panels(sample: Sample) -> dict[str, float]:
     """Width/height of the square panel (player, preview, `coach render`) and
-    the card's: FiguresPart sizes a card panel to its poses' frame
-    (coach/ui/cards/figures.py `_wanted`), so it has the frame's aspect."""
-    x0, y0, x1, y1 = pz.frame
-    return {"square panel": 1.0, "card panel": (x1 - x0) / (y1 - y0)}
+    of the exercise's card panel."""
+    return {"square panel": 1.0, "card panel": card_aspect(sample.exercise_id)}
 
 
 def fill_findings(sample: Sample, pz: Pose | None = None) -> list[Finding]:
     """How bad: per cent of the panel short of FILL."""
     pz = pz or pose(sample)
     out: list[Finding] = []
-    for name, aspect in panels(pz).items():
+    for name, aspect in panels(sample).items():
         share = fill(pz, aspect)
         if share < FILL:
             text = f"body spans {100 * share:.0f}% of the {name}"
