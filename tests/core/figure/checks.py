@@ -229,9 +229,33 @@ def target_findings(sample: Sample, pz: Pose) -> list[Finding]:
     return out
 
 
+def _limb(name: str) -> str | None:
+    """'arm_near', 'leg_far', ... for a limb's point; None for the trunk and head."""
+    stem, _, side = name.rpartition("_")
+    if side not in ("near", "far"):
+        return None
+    if stem in ("shoulder", "elbow", "hand"):
+        return f"arm_{side}"
+    if stem in ("hip", "knee", "ankle", "heel", "toe", "knee_front", "shin_front"):
+        return f"leg_{side}"
+    return None
+
+
+def _targeted_limbs(sample: Sample) -> set[str | None]:
+    """Limbs the shown keyframe places by targets (a hand on a knee, the knee
+    it holds): their `reach` to the floor is not meant in that pose."""
+    anim = sample.exercise.stage.animation
+    key = anim.start if sample.phase == PosePhase.START else anim.hold
+    found: set[str | None] = set()
+    for target in getattr(key, "targets", ()):
+        found |= {_limb(target.point), _limb(target.to or "")}
+    return found - {None}
+
+
 def contact_findings(sample: Sample, pz: Pose | None = None) -> list[Finding]:
     """Declared supports (rest, turn, the root's bearing points; reach in the
-    start and hold poses) within TOUCH of their surface, keyframe targets met;
+    start and hold poses, for limbs that pose does not place by a target)
+    within TOUCH of their surface, keyframe targets met;
     no point or bone deeper than SINK in the floor or a prop; the head's ball
     not either. How bad: centimetres off or in."""
     pz = pz or pose(sample)
@@ -246,7 +270,8 @@ def contact_findings(sample: Sample, pz: Pose | None = None) -> list[Finding]:
         groups.append((tuple(c.point for c in support.turn), support.turn[0].on, "turn"))
     groups += [(g, "any", "bearing") for g in BEARING[pz.root]]
     if sample.phase in (PosePhase.START, PosePhase.HOLD):
-        groups += [((c.point,), c.on, "reach") for c in support.reach]
+        held = _targeted_limbs(sample)
+        groups += [((c.point,), c.on, "reach") for c in support.reach if _limb(c.point) not in held]
     for names, on, role in groups:
         best = min(names, key=lambda n: abs(gap(surfaces, w[n], on)))
         g = gap(surfaces, w[best], on)

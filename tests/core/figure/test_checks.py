@@ -50,6 +50,10 @@ KNOWN: dict[str, dict[str, str]] = {
         "pelvic-tilt": (
             "20/40 frames fail; worst hold t=3 no side depth 1.0: mid_back 1.8 cm into the mat"
         ),
+        "piriformis-stretch": (
+            "28/80 frames fail; worst hold t=0 left depth 0.6: hand_near 8.7 cm from knee_far "
+            "(target)"
+        ),
         "plank": (
             "4/40 frames fail; worst move t=1 no side depth 0.6: toe_near +1.6 cm off any surface"
             " (bearing: knee_front_near/knee_front_far/toe_near/toe_far)"
