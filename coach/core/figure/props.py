@@ -145,18 +145,19 @@ class Scene:
         self.props = props
         self.solids = tuple(s for p in props for s in p.solids())
         self._mats = tuple(
-            (m.x0, m.x1) for p in props if p.kind == "mat" for m in p.solids() if isinstance(m, Box)
+            m for p in props if p.kind == "mat" for m in p.solids() if isinstance(m, Box)
         )
 
-    def floor_at(self, x: float) -> float:
-        for x0, x1 in self._mats:
-            if x0 <= x <= x1:
+    def floor_at(self, x: float, z: float = 0.0) -> float:
+        """The floor's height at `x` (and `z` across the view): a mat's top where it lies."""
+        for m in self._mats:
+            if m.x0 <= x <= m.x1 and m.z0 <= z <= m.z1:
                 return MAT_TOP
         return 0.0
 
-    def top_at(self, x: float, on: str = "any") -> float:
+    def top_at(self, x: float, on: str = "any", z: float = 0.0) -> float:
         """Height of the surface something at `x` rests on (`on`: 'any', 'floor' or a prop kind)."""
-        best = self.floor_at(x)
+        best = self.floor_at(x, z)
         if on == "floor":
             return best
         for prop in self.props:
@@ -175,7 +176,7 @@ class Scene:
     def gap(self, p: Vec, on: str) -> float:
         """Signed distance from `p` to the surface it should touch (negative: inside)."""
         if on == "floor":
-            return p[1] - self.floor_at(p[0])
+            return p[1] - self.floor_at(p[0], p[2])
         if on in ("wall", "doorway"):
             for prop in self.props:
                 if prop.kind in ("wall", "doorway"):
@@ -186,4 +187,4 @@ class Scene:
             for solid in self.solids:
                 if isinstance(solid, Round) and (solid.radius == BALL_RADIUS) == (on == "ball"):
                     return math.hypot(p[0] - solid.cx, p[1] - solid.cy) - solid.radius
-        return p[1] - self.top_at(p[0], on)
+        return p[1] - self.top_at(p[0], on, p[2])

@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from coach.core.figure.geometry import Mat, Vec, apply, rot_y
-from coach.core.figure.placement import Support, place
+from coach.core.figure.placement import Contact, Support, place
 from coach.core.figure.props import Scene
 from coach.core.figure.skeleton import (
     FOREARM,
@@ -44,6 +44,7 @@ TARGET_POINTS = tuple(
     f"{p}_{s}" for s in ("near", "far") for p in ("hand", "elbow", "ankle", "knee")
 )
 FEET = (("heel_near", "toe_near"), ("heel_far", "toe_far"))
+REACH_MAX = 0.25  # metres: a `reach` contact further off than this is left to its keyframe
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class Solver:
 
     @property
     def active(self) -> bool:
-        return self.balance or self.flat_feet
+        return self.balance or self.flat_feet or bool(self.support.reach)
 
     def solved(
         self, key: int, angles: dict[str, float], targets: Sequence[Target], scale: float
@@ -127,7 +128,31 @@ class Solver:
         for _ in range(3):  # placing the body may shift it: meet the targets again
             for target in targets:
                 self._reach(a, target)
+            for contact in self.support.reach:
+                self._touch(a, contact)
         return a
+
+    def _touch(self, a: dict[str, float], contact: Contact) -> None:
+        """A `reach` contact (a hand, heel or toe) brought onto its surface."""
+        point, joint = contact.point, contact.joint or ""
+        body = forward_kinematics(a)
+        placed = place(body, self.support, self.scene)
+        g = self.scene.gap(placed[point], contact.on)
+        if abs(g) < 1e-4 or abs(g) > REACH_MAX:
+            return
+        walls = contact.on in ("wall", "doorway")
+        flip = any(p.flip for p in self.scene.props if p.kind in ("wall", "doorway"))
+        move = ((g if not flip else -g), 0.0, 0.0) if walls else (0.0, -g, 0.0)
+        stem, _, side = point.rpartition("_")
+        if stem == "hand" or (stem in ("heel", "ankle") and joint.startswith("hip")):
+            end = f"{'hand' if stem == 'hand' else 'ankle'}_{side}"
+            goal = tuple(placed[end][i] + move[i] for i in range(3))
+            a.update(limb_angles(a, end, _to_body((goal[0], goal[1], goal[2]), body, placed)))
+        elif stem in ("toe", "heel") and joint.startswith("ankle"):
+            ankle, p = placed[f"ankle_{side}"], placed[point]
+            r = math.dist(ankle[:2], p[:2])
+            turn = math.degrees(math.asin(max(-1.0, min(1.0, g / max(r, 1e-6)))))
+            a[f"ankle_{side}"] += turn if stem == "toe" else -turn
 
     def goal(self, placed: Mapping[str, Vec], target: Target) -> Vec:
         base = placed[target.to] if target.to is not None else target.at
