@@ -148,6 +148,8 @@ class Solver:
             end = f"{'hand' if stem == 'hand' else 'ankle'}_{side}"
             goal = tuple(placed[end][i] + move[i] for i in range(3))
             a.update(limb_angles(a, end, _to_body((goal[0], goal[1], goal[2]), body, placed)))
+        elif joint == "neck":
+            self._newton(a, "neck", point, contact.on)
         elif stem in ("toe", "heel") and joint.startswith("ankle"):
             ankle, p = placed[f"ankle_{side}"], placed[point]
             r = math.dist(ankle[:2], p[:2])
@@ -165,6 +167,22 @@ class Solver:
         placed = place(body, self.support, self.scene)
         goal = _to_body(self.goal(placed, target), body, placed)
         a.update(limb_angles(a, target.point, goal))
+
+    def _newton(self, a: dict[str, float], angle: str, point: str, on: str) -> None:
+        """Turn one angle until `point` meets its surface (a few secant steps)."""
+
+        def gap(value: float) -> float:
+            return self.scene.gap(self.placed({**a, angle: value})[point], on)
+
+        x0, x1 = a[angle], a[angle] + 2.0
+        g0, g1 = gap(x0), gap(x1)
+        for _ in range(6):
+            if abs(g1) < 1e-4 or g1 == g0:
+                break
+            x0, x1, g0 = x1, x1 - g1 * (x1 - x0) / (g1 - g0), g1
+            g1 = gap(x1)
+        if abs(x1 - a[angle]) < 40 and abs(g1) < abs(gap(a[angle])):
+            a[angle] = x1
 
     def _flatten(self, a: dict[str, float]) -> None:
         for _ in range(2):
