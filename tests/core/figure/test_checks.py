@@ -35,36 +35,18 @@ KNOWN: dict[str, dict[str, str]] = {
             "20/40 frames fail; worst start t=0 no side depth 0.6: forehead +95.0 cm off the "
             "floor (reach: forehead)"
         ),
-        "childs-pose-side-reach": (
-            "40/80 frames fail; worst hold t=45 left depth 1.0: hand_far +41.2 cm off the floor "
-            "(reach: hand_far)"
-        ),
         "glute-bridge": (
-            "10/40 frames fail; worst hold t=2 no side depth 1.0: hand_near +26.6 cm off the "
-            "floor (reach: hand_near)"
-        ),
-        "lower-back-rotation": (
-            "40/80 frames fail; worst hold t=6 left depth 1.0: hand_near +1.2 cm off the floor "
-            "(reach: hand_near)"
+            "9/40 frames fail; worst hold t=2 no side depth 1.0: elbow_near 3.3 cm into the mat"
         ),
         "pelvic-tilt": (
             "20/40 frames fail; worst hold t=3 no side depth 1.0: mid_back 1.8 cm into the mat"
-        ),
-        "piriformis-stretch": (
-            "28/80 frames fail; worst hold t=0 left depth 0.6: hand_near 8.7 cm from knee_far "
-            "(target)"
         ),
         "plank": (
             "4/40 frames fail; worst move t=1 no side depth 0.6: toe_near +1.6 cm off any surface"
             " (bearing: knee_front_near/knee_front_far/toe_near/toe_far)"
         ),
         "seated-spinal-twist": (
-            "56/80 frames fail; worst start t=0 left depth 0.6: toe_near +20.5 cm off the floor "
-            "(reach: toe_near)"
-        ),
-        "upward-facing-hip-twist": (
-            "40/80 frames fail; worst hold t=7.5 left depth 0.6: hand_near +1.2 cm off the floor "
-            "(reach: hand_near)"
+            "36/80 frames fail; worst start t=0 left depth 0.6: hand_far 2.0 cm into the mat"
         ),
     },
     "balance": {
