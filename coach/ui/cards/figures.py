@@ -8,11 +8,23 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPen, QPolygonF
 
 from coach.core.figure.poses import Pose, pose_at
+from coach.core.vocabulary import PosePhase
 from coach.ui.cards.flow import FAINT, INK, Fonts, TextBlock, Units
 from coach.ui.cards.text import CardContent
 from coach.ui.figure.view import FigureColors, paint_pose
 
 PRINT_COLORS = FigureColors.print()
+
+
+def ghost_poses(content: CardContent) -> tuple[Pose | None, ...]:
+    """Per panel, the start pose drawn faintly behind it with motion arrows:
+    a hold panel shows where it came from; the start panel shows none."""
+    return tuple(
+        pose_at(content.exercise, PosePhase.START, 0.0, side=panel.side, depth=1.0)
+        if panel.phase != PosePhase.START
+        else None
+        for panel in content.panels
+    )
 
 
 def key_poses(content: CardContent) -> tuple[Pose, ...]:
@@ -38,6 +50,7 @@ class FiguresPart:
         units: Units,
     ) -> None:
         self.content, self.poses, self.units, self.width = content, poses, units, width
+        self.ghosts = ghost_poses(content)
         self.count = count = len(content.panels)
         self.gap_x = max(units.mm(5), width * 0.06) if count > 1 else 0.0
         self.gap_y = units.mm(6)
@@ -103,7 +116,11 @@ class FiguresPart:
             painter.drawRoundedRect(frame, radius, radius)
             inset = self.inset
             paint_pose(
-                painter, frame.adjusted(inset, inset, -inset, -inset), self.poses[i], PRINT_COLORS
+                painter,
+                frame.adjusted(inset, inset, -inset, -inset),
+                self.poses[i],
+                PRINT_COLORS,
+                self.ghosts[i],
             )
             self._paint_label(painter, i, left, top + self.figure_h + self.units.pt(2))
             if i and self.stacked:

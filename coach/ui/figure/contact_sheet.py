@@ -15,7 +15,13 @@ from coach.core.catalog.model import Catalog, Exercise
 from coach.core.errors import CoachError
 from coach.core.figure.poses import Pose, pose_at
 from coach.core.vocabulary import PosePhase, Side, Sidedness
-from coach.ui.figure.offscreen import default_time, ensure_gui_app, phase_length, save
+from coach.ui.figure.offscreen import (
+    default_time,
+    ensure_gui_app,
+    phase_length,
+    save,
+    start_ghost,
+)
 from coach.ui.figure.view import FigureColors, paint_pose
 
 CELL = (300, 300)
@@ -71,13 +77,16 @@ def _grid(rows: int, cols: int) -> QImage:
     return image
 
 
-def _cell(painter: QPainter, col: int, row: int, pose: Pose, label: str) -> None:
+def _cell(
+    painter: QPainter, col: int, row: int, pose: Pose, label: str, ghost: Pose | None = None
+) -> None:
     w, h = CELL
     top = TITLE_H + row * (h + LABEL_H)
     rect = QRectF(col * w + 4, top + 4, w - 8, h - 8)
     painter.setPen(QColor("#dddddd"))
     painter.drawRect(rect)
-    paint_pose(painter, rect, pose, FigureColors.from_palette(QGuiApplication.palette()))
+    colors = FigureColors.from_palette(QGuiApplication.palette())
+    paint_pose(painter, rect, pose, colors, ghost)
     painter.setPen(QColor("#222222"))
     painter.drawText(QRectF(col * w, top + h, w, LABEL_H), Qt.AlignmentFlag.AlignCenter, label)
 
@@ -109,7 +118,9 @@ def sheet(exercise: Exercise) -> QImage:
     for row, side in enumerate(sides):
         for col, (label, phase, t) in enumerate(moments):
             suffix = "" if side is None else f" · {side}"
-            _cell(painter, col, row, _pose(exercise, phase, t, side), label + suffix)
+            pose = _pose(exercise, phase, t, side)
+            ghost = start_ghost(exercise, phase, side)
+            _cell(painter, col, row, pose, label + suffix, ghost)
     painter.end()
     return image
 
@@ -122,7 +133,9 @@ def overview(exercises: Sequence[Exercise]) -> QImage:
     painter = QPainter(image)
     _title(painter, "Every exercise at its hold (one-sided ones: right side)", image.width())
     for i, exercise in enumerate(exercises):
-        pose = _pose(exercise, PosePhase.HOLD, None, sides_of(exercise)[0])
-        _cell(painter, i % cols, i // cols, pose, exercise.name)
+        side = sides_of(exercise)[0]
+        pose = _pose(exercise, PosePhase.HOLD, None, side)
+        ghost = start_ghost(exercise, PosePhase.HOLD, side)
+        _cell(painter, i % cols, i // cols, pose, exercise.name, ghost)
     painter.end()
     return image

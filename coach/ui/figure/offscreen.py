@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QImageWriter, QPainter
 
 from coach.core.catalog.model import Exercise
 from coach.core.errors import CoachError
-from coach.core.figure.poses import pose_at
+from coach.core.figure.poses import Pose, pose_at
 from coach.core.vocabulary import PosePhase, Side
 from coach.ui.figure.view import FigureColors, paint_pose
 
@@ -48,24 +48,43 @@ def default_time(exercise: Exercise, phase: PosePhase) -> float:
     }.get(phase, 0.0)
 
 
+# Phases drawn over a faint ghost of the start pose, with motion arrows.
+GHOSTED = (PosePhase.MOVE, PosePhase.HOLD, PosePhase.RELEASE)
+
+
+def start_ghost(
+    exercise: Exercise, phase: PosePhase, side: Side | None, depth: float = 1.0
+) -> Pose | None:
+    """The start pose to draw faintly behind a move, hold or release frame
+    (same side and depth); None for the start itself and the walk."""
+    if phase not in GHOSTED:
+        return None
+    return pose_at(exercise, PosePhase.START, 0.0, side=side, depth=depth)
+
+
 def render_image(
     exercise: Exercise,
     phase: PosePhase,
     side: Side | None,
     size: tuple[int, int],
     t: float | None = None,
+    *,
+    ghost: bool = True,
 ) -> QImage:
     """The figure at `t` seconds into `phase` (default: its telling moment),
-    in the application's colours, on an image of `size` pixels."""
+    in the application's colours, on an image of `size` pixels; with
+    `ghost`, a move, hold or release frame shows the start pose faintly
+    behind it and arrows for the movement."""
     ensure_gui_app()
     when = default_time(exercise, phase) if t is None else t
     pose = pose_at(exercise, phase, when, side=side, phase_length=phase_length(exercise, phase))
+    behind = start_ghost(exercise, phase, side) if ghost else None
     image = QImage(size[0], size[1], QImage.Format.Format_ARGB32_Premultiplied)
     palette = QGuiApplication.palette()
     colors = FigureColors.from_palette(palette)
     image.fill(palette.color(palette.ColorRole.Window))
     painter = QPainter(image)
-    paint_pose(painter, QRectF(0, 0, size[0], size[1]), pose, colors)
+    paint_pose(painter, QRectF(0, 0, size[0], size[1]), pose, colors, behind)
     painter.end()
     return image
 

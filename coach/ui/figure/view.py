@@ -1,239 +1,262 @@
-"""Paints the stick figure. `paint_pose` is the one painting routine: the
-screen widget and the printed cards both use it. The widget keeps no timing
-state; it draws whatever pose it was last given."""
+"""Paints the figure. `paint_pose` is the one painting routine: the player,
+the main window's preview, `coach render` and the printed cards all use it.
+The widget keeps no timing state; it draws whatever pose it was last given.
+
+The body has volume (see `body`): tapered limbs, a chest and a pelvis, a
+head that looks where the face points, mitts and flat feet, outlined so
+overlapping parts stay apart; the far limbs lighter and behind, the
+stretched area tinted on the body. Given the start pose as a `ghost`, it is
+drawn faintly behind the figure with arrows from there to here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QLineF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QPainter,
     QPainterPath,
     QPaintEvent,
-    QPalette,
     QPen,
     QPolygonF,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from coach.core.figure.poses import Pose
-from coach.core.figure.skeleton import HEAD_RADIUS
+from coach.core.figure.poses import Frame, Pose
+from coach.ui.figure.arrows import MIN_MOVE, motion_arrows, moved, trimmed
+from coach.ui.figure.body import Body, Canvas, build_body
+from coach.ui.figure.colors import FigureColors, mix
 
-# Widths in metres, so a thumbnail and a full-screen figure look alike.
-NEAR_W, FAR_W, TORSO_W, NECK_W = 0.055, 0.045, 0.065, 0.05
-HAND_R, EYE_R, GLOW_W = 0.032, 0.02, 0.2
-MIN_PX = 1.5  # never thinner than this on screen or paper
-MAT_TINT = QColor(110, 140, 100)  # a muted green, apart from the highlight's blue
+__all__ = ["FigureColors", "FigureView", "paint_pose", "visibly_different"]
 
-
-@dataclass(frozen=True)
-class FigureColors:
-    near: QColor
-    far: QColor
-    floor: QColor
-    floor_fill: QColor
-    prop: QColor
-    prop_edge: QColor
-    wall: QColor
-    mat: QColor
-    highlight: QColor
-    face: QColor
-    background: QColor | None = None  # None: leave what is behind
-
-    @classmethod
-    def from_palette(cls, palette: QPalette) -> FigureColors:
-        """Colours that read on the current theme, light or dark."""
-        text = palette.color(QPalette.ColorRole.WindowText)
-        back = palette.color(QPalette.ColorRole.Window)
-        glow = QColor(palette.color(QPalette.ColorRole.Highlight))
-        glow.setAlpha(120)
-        return cls(
-            near=text,
-            far=_mix(text, back, 0.42),
-            floor=_mix(text, back, 0.5),
-            floor_fill=_mix(text, back, 0.93),
-            prop=_mix(text, back, 0.8),
-            prop_edge=_mix(text, back, 0.45),
-            wall=_mix(text, back, 0.86),
-            mat=_mix(MAT_TINT, back, 0.55),
-            highlight=glow,
-            face=back,
-        )
-
-    @classmethod
-    def print(cls) -> FigureColors:
-        """Black on white for printed cards."""
-        return cls(
-            near=QColor("#000000"),
-            far=QColor("#707070"),
-            floor=QColor("#404040"),
-            floor_fill=QColor("#f2f2f2"),
-            prop=QColor("#e2e2e2"),
-            prop_edge=QColor("#606060"),
-            wall=QColor("#eeeeee"),
-            mat=QColor("#d6d6d6"),
-            highlight=QColor(0, 0, 0, 60),
-            face=QColor("#ffffff"),
-            background=QColor("#ffffff"),
-        )
+GHOST_W = 0.008
+ARROW_W, ARROW_HEAD = 0.016, 0.075
+HATCH_GAP, HATCH_W = 0.032, 0.0045  # print: the stretched area hatched
 
 
-def _mix(a: QColor, b: QColor, towards_b: float, alpha: int | None = None) -> QColor:
-    k = min(1.0, max(0.0, towards_b))
-    mixed = QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * k,
-        a.greenF() + (b.greenF() - a.greenF()) * k,
-        a.blueF() + (b.blueF() - a.blueF()) * k,
-    )
-    if alpha is not None:
-        mixed.setAlpha(alpha)
-    return mixed
-
-
-def _pen(color: QColor, width: float) -> QPen:
-    pen = QPen(color, width)
+def _pen(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    pen = QPen(color, width, style)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return pen
 
 
-ARM = ("shoulder_{}", "elbow_{}", "hand_{}")
-LEG = ("hip_{}", "knee_{}", "ankle_{}", "toe_{}")
+# The last bodies built: a repaint of the same pose (an expose, a resize
+# back) reuses its shapes. Keyed by id with the pose kept alive, so an id is
+# never reused while its entry lives.
+_BODIES: OrderedDict[tuple[int, float, float, float, float], tuple[Pose, Body]] = OrderedDict()
+# Ghost outlines by what they show: the player asks for the same start pose
+# anew every frame, and the outline (a union of every part) is the costly bit.
+_GHOSTS: OrderedDict[tuple[object, ...], QPainterPath] = OrderedDict()
+CACHE_SIZE = 4
 
 
-class _Canvas:
-    """Metres to device pixels. The points are mapped here rather than by a
-    painter transform: Qt strokes wide pens under a scaling transform about
-    ten times slower than in device coordinates."""
-
-    def __init__(self, rect: QRectF, frame: tuple[float, float, float, float]) -> None:
-        x0, y0, x1, y1 = frame
-        self.rect = rect
-        self.scale = min(rect.width() / (x1 - x0), rect.height() / (y1 - y0))
-        self.ox = rect.center().x() - self.scale * (x0 + x1) / 2
-        self.oy = rect.center().y() + self.scale * (y0 + y1) / 2
-
-    def point(self, x: float, y: float) -> QPointF:
-        return QPointF(self.ox + self.scale * x, self.oy - self.scale * y)
-
-    def width(self, metres: float) -> float:
-        return max(MIN_PX, metres * self.scale)
-
-    def pen(self, color: QColor, metres: float) -> QPen:
-        return _pen(color, self.width(metres))
+def _rect_key(rect: QRectF) -> tuple[float, float, float, float]:
+    return (rect.x(), rect.y(), rect.width(), rect.height())
 
 
-def paint_pose(painter: QPainter, rect: QRectF, pose: Pose, colors: FigureColors) -> None:
-    """Draw `pose` scaled to fit `rect`, floor and props included."""
+def _body(pose: Pose, canvas: Canvas) -> Body:
+    key = (id(pose), *_rect_key(canvas.rect))
+    hit = _BODIES.get(key)
+    if hit is not None and hit[0] is pose:
+        _BODIES.move_to_end(key)
+        return hit[1]
+    body = build_body(pose, canvas)
+    _BODIES[key] = (pose, body)
+    while len(_BODIES) > CACHE_SIZE:
+        _BODIES.popitem(last=False)
+    return body
+
+
+def _ghost_outline(ghost: Pose, canvas: Canvas) -> QPainterPath:
+    key = (*_rect_key(canvas.rect), ghost.frame, tuple(ghost.points.items()))
+    hit = _GHOSTS.get(key)
+    if hit is not None:
+        _GHOSTS.move_to_end(key)
+        return hit
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    for shape in build_body(ghost, canvas).silhouette():
+        path.addPolygon(shape)
+        path.closeSubpath()
+    outline = path.simplified()
+    _GHOSTS[key] = outline
+    while len(_GHOSTS) > CACHE_SIZE:
+        _GHOSTS.popitem(last=False)
+    return outline
+
+
+def paint_pose(
+    painter: QPainter,
+    rect: QRectF,
+    pose: Pose,
+    colors: FigureColors,
+    ghost: Pose | None = None,
+) -> None:
+    """Draw `pose` scaled to fit `rect`, floor and props included. `ghost`,
+    the start pose of the same exercise (same side, depth and view), is drawn
+    faintly behind it, with arrows from where the joints were to where they
+    are."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setClipRect(rect)
     if colors.background is not None:
         painter.fillRect(rect, colors.background)
-    canvas = _Canvas(rect, pose.frame)
-    pts = {name: canvas.point(x, y) for name, (x, y) in pose.points.items()}
+    # A ghost that nearly covers the figure would only blur its edges; the
+    # arrows (a rocking pelvis) still show.
+    behind = ghost if ghost is not None and moved(ghost, pose) >= MIN_MOVE else None
+    canvas = Canvas(rect, pose.frame if behind is None else _union(pose.frame, behind.frame))
     _floor(painter, canvas, pose, colors)
     _props(painter, canvas, pose, colors)
-    if pose.highlight and pose.glow > 0:
-        _glow(painter, canvas, pose, colors)
-    _limbs(painter, canvas, pts, "far", colors.far, FAR_W)
-    painter.setPen(canvas.pen(colors.near, TORSO_W))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(_spine(pts))
-    painter.drawLine(pts["hip_near"], pts["hip_far"])
-    painter.drawLine(pts["shoulder_near"], pts["shoulder_far"])
-    painter.setPen(canvas.pen(colors.near, NECK_W))
-    painter.drawLine(pts["neck"], pts["head"])
-    _head(painter, canvas, pts, colors)
-    _limbs(painter, canvas, pts, "near", colors.near, NEAR_W)
+    if behind is not None:
+        _ghost(painter, canvas, behind, colors)
+    _paint_body(painter, canvas, _body(pose, canvas), pose.glow, colors)
+    if ghost is not None:
+        _arrows(painter, canvas, ghost, pose, colors)
     painter.restore()
 
 
-def _spine(pts: dict[str, QPointF]) -> QPainterPath:
-    """The back as a smooth curve: pelvis to neck, bending at waist and chest."""
-    waist, chest = pts["waist"], pts["chest"]
-    path = QPainterPath(pts["pelvis"])
-    path.quadTo(waist, (waist + chest) / 2)
-    path.quadTo(chest, pts["neck"])
-    return path
+def _union(a: Frame, b: Frame) -> Frame:
+    """Both frames in view: the ghost is not cut off where the pose is framed tighter."""
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
-def _floor(painter: QPainter, canvas: _Canvas, pose: Pose, colors: FigureColors) -> None:
+def _paint_body(
+    painter: QPainter, canvas: Canvas, body: Body, glow: float, colors: FigureColors
+) -> None:
+    """Each group twice: its shapes in ink, grown by the outline's width, then
+    filled; so the parts of one limb join without seams and whatever lies in
+    front keeps an ink edge. Fills only: Qt fills far faster than it strokes."""
+    strength = min(1.0, 0.3 + 0.7 * glow)
+    for group in body.groups:
+        ink, fill = (colors.far_ink, colors.far) if group.far else (colors.ink, colors.near)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(ink)
+        for shape in group.outlines:
+            painter.drawPolygon(shape)
+        painter.setBrush(fill)
+        for shape in group.shapes:
+            painter.drawPolygon(shape)
+        if group.warm and glow > 0.0:
+            if colors.line_art:
+                if glow >= 0.5:
+                    _hatch(painter, canvas, group.warm, ink)
+            else:
+                painter.setBrush(mix(fill, colors.highlight, strength))
+                for shape in group.warm:
+                    painter.drawPolygon(shape)
+        if group.eyes:
+            painter.setBrush(ink)
+            for eye in group.eyes:
+                painter.drawEllipse(eye, body.eye_px, body.eye_px)
+
+
+def _hatch(painter: QPainter, canvas: Canvas, shapes: list[QPolygonF], ink: QColor) -> None:
+    """Print: the stretched area as diagonal hatching, line art only."""
+    gap = max(3.0, HATCH_GAP * canvas.scale)
+    painter.setPen(_pen(ink, canvas.width(HATCH_W, 0.6)))
+    for shape in shapes:
+        box = shape.boundingRect()
+        painter.save()
+        clip = QPainterPath()
+        clip.addPolygon(shape)
+        painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
+        span = box.width() + box.height()
+        lines = []
+        k = math.floor((box.left() + box.top()) / gap) * gap  # aligned across shapes
+        while k < box.right() + box.bottom() + gap:
+            lines.append(QLineF(k - box.top(), box.top(), k - box.bottom(), box.bottom()))
+            k += gap
+        if span > 0:
+            painter.drawLines(lines)
+        painter.restore()
+
+
+def _ghost(painter: QPainter, canvas: Canvas, ghost: Pose, colors: FigureColors) -> None:
+    outline = _ghost_outline(ghost, canvas)
+    style = Qt.PenStyle.DashLine if colors.line_art else Qt.PenStyle.SolidLine
+    painter.setPen(_pen(colors.ghost, canvas.width(GHOST_W, 1.0), style))
+    if colors.ghost_fill is not None:
+        painter.setBrush(colors.ghost_fill)
+    else:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(outline)
+
+
+def _arrows(
+    painter: QPainter, canvas: Canvas, ghost: Pose, pose: Pose, colors: FigureColors
+) -> None:
+    """Arrows from where the moving joints were to where they are, over the
+    figure, each on a halo of the background so it reads across the body."""
+    head_len = ARROW_HEAD
+    width = canvas.width(ARROW_W)
+    for arrow in motion_arrows(ghost, pose):
+        line = trimmed(arrow.path, arrow.gap_start, arrow.gap_end)
+        if len(line) < 2:
+            continue
+        tip = line[-1]
+        body_line = trimmed(line, 0.0, head_len * 0.6) or line[:1]
+        pts = [canvas.point(x, y) for x, y in body_line]
+        ex, ey = tip[0] - line[-2][0], tip[1] - line[-2][1]
+        n = math.hypot(ex, ey) or 1.0
+        ex, ey = ex / n, ey / n
+        bx, by = tip[0] - ex * head_len, tip[1] - ey * head_len
+        wing = head_len * 0.5
+        head = QPolygonF(
+            [
+                canvas.point(*tip),
+                canvas.point(bx - ey * wing, by + ex * wing),
+                canvas.point(bx + ey * wing, by - ex * wing),
+            ]
+        )
+        for color, grow in ((colors.halo, 2.6), (colors.arrow, 1.0)):
+            painter.setPen(_pen(color, width * grow))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            if len(pts) >= 2:
+                painter.drawPolyline(QPolygonF(pts))
+            painter.setBrush(color)
+            painter.drawPolygon(head)
+
+
+def _floor(painter: QPainter, canvas: Canvas, pose: Pose, colors: FigureColors) -> None:
     floor = [canvas.point(x, y) for x, y in pose.floor]
     if len(floor) > 2:
         # The floor seen from above: a big quad, cut to the picture and filled
         # without antialiasing (its edges lie outside or under the far line).
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colors.floor_fill)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        painter.drawPolygon(QPolygonF(floor).intersected(QPolygonF(canvas.rect)))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if not colors.line_art:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colors.floor_fill)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.drawPolygon(QPolygonF(floor).intersected(QPolygonF(canvas.rect)))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         floor = floor[:2]  # the far edge reads as the floor line
-    painter.setPen(canvas.pen(colors.floor, 0.014))
-    painter.drawLine(floor[0], floor[1])
+    if len(floor) == 2:
+        painter.setPen(_pen(colors.floor, canvas.width(0.014)))
+        painter.drawLine(floor[0], floor[1])
 
 
-def _props(painter: QPainter, canvas: _Canvas, pose: Pose, colors: FigureColors) -> None:
+def _props(painter: QPainter, canvas: Canvas, pose: Pose, colors: FigureColors) -> None:
     fills = {"mat": colors.mat, "wall": colors.wall, "prop": colors.prop}
     for shape in pose.props:
-        painter.setBrush(QBrush(fills[shape.style]))
-        if shape.style == "mat":
-            painter.setPen(Qt.PenStyle.NoPen)
+        if colors.line_art:
+            # Print: outlines only; the mat a thin grey line.
+            painter.setBrush(colors.prop)
+            edge = colors.mat if shape.style == "mat" else colors.prop_edge
+            painter.setPen(_pen(edge, canvas.width(0.008, 0.8)))
         else:
-            painter.setPen(canvas.pen(colors.prop_edge, 0.012))
+            painter.setBrush(QBrush(fills[shape.style]))
+            if shape.style == "mat":
+                painter.setPen(Qt.PenStyle.NoPen)
+            else:
+                painter.setPen(_pen(colors.prop_edge, canvas.width(0.012)))
         if shape.kind == "circle":
             radius = shape.radius * canvas.scale
             painter.drawEllipse(canvas.point(*shape.centre), radius, radius)
         else:
             painter.drawPolygon(QPolygonF([canvas.point(x, y) for x, y in shape.points]))
-
-
-def _glow(painter: QPainter, canvas: _Canvas, pose: Pose, colors: FigureColors) -> None:
-    """A soft halo over the stretched area: a wide pale stroke under a narrower
-    stronger one, in opaque colours blended with the background beforehand
-    (strokes that overlap at a joint then show no darker blots, and opaque
-    lines paint faster than translucent ones)."""
-    lines = [
-        QLineF(canvas.point(ax, ay), canvas.point(bx, by)) for (ax, ay), (bx, by) in pose.highlight
-    ]
-    glow = min(1.0, pose.glow)
-    for width, strength in ((GLOW_W, 0.45), (GLOW_W * 0.6, 0.75)):
-        weight = colors.highlight.alphaF() * strength * glow
-        painter.setPen(canvas.pen(_mix(colors.face, colors.highlight, weight), width))
-        painter.drawLines(lines)
-
-
-def _limbs(
-    painter: QPainter,
-    canvas: _Canvas,
-    pts: dict[str, QPointF],
-    side: str,
-    color: QColor,
-    metres: float,
-) -> None:
-    painter.setPen(canvas.pen(color, metres))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPolyline(QPolygonF([pts[n.format(side)] for n in LEG]))
-    painter.drawPolyline(QPolygonF([pts[n.format(side)] for n in ARM]))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(color)
-    radius = canvas.width(HAND_R)
-    painter.drawEllipse(pts[f"hand_{side}"], radius, radius)
-
-
-def _head(
-    painter: QPainter, canvas: _Canvas, pts: dict[str, QPointF], colors: FigureColors
-) -> None:
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colors.near)
-    radius = HEAD_RADIUS * canvas.scale
-    painter.drawEllipse(pts["head"], radius, radius)
-    painter.setBrush(colors.face)
-    eye = canvas.width(EYE_R)
-    painter.drawEllipse(pts["face"], eye, eye)
 
 
 # A new pose is painted only when some joint moves at least this many device
@@ -261,6 +284,7 @@ class FigureView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pose: Pose | None = None
+        self._ghost: Pose | None = None
         self._colors: FigureColors | None = None
         self.setAccessibleName("Stick figure")
         self.setAccessibleDescription("Shows the current exercise position.")
@@ -270,11 +294,24 @@ class FigureView(QWidget):
     def pose(self) -> Pose | None:
         return self._pose
 
-    def set_pose(self, pose: Pose | None) -> None:
-        if pose is self._pose:
+    def ghost(self) -> Pose | None:
+        return self._ghost
+
+    def set_pose(self, pose: Pose | None, ghost: Pose | None = None) -> None:
+        """Show `pose`; `ghost` (the start pose, same side and depth) faintly
+        behind it with motion arrows, or None for no ghost."""
+        ghost_changed = ghost is not self._ghost and (
+            ghost is None
+            or self._ghost is None
+            or ghost.points != self._ghost.points
+            or ghost.frame != self._ghost.frame
+        )
+        if ghost is not self._ghost:
+            self._ghost = ghost  # equal content or not, keep the newest
+        if pose is self._pose and not ghost_changed:
             return
-        if pose is not None and self._pose is not None:
-            scale = _Canvas(QRectF(self.rect()), pose.frame).scale * self.devicePixelRatioF()
+        if pose is not None and self._pose is not None and not ghost_changed:
+            scale = Canvas(QRectF(self.rect()), pose.frame).scale * self.devicePixelRatioF()
             if not visibly_different(self._pose, pose, scale):
                 return
         self._pose = pose
@@ -298,5 +335,5 @@ class FigureView(QWidget):
         if self._pose is None:
             return
         painter = QPainter(self)
-        paint_pose(painter, QRectF(self.rect()), self._pose, self.colors())
+        paint_pose(painter, QRectF(self.rect()), self._pose, self.colors(), self._ghost)
         painter.end()
