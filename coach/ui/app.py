@@ -27,6 +27,7 @@ from coach.paths import assets_dir
 from coach.paths import data_dir as resolve_data_dir
 from coach.ui.icon import app_icon
 from coach.ui.player.sounds import Tones
+from coach.ui.player.voice import Voice
 from coach.ui.settings import AppSettings
 from coach.ui.theme import apply_theme
 
@@ -49,6 +50,7 @@ class CoachApp:
         settings: AppSettings,
         tones: Tones,
         *,
+        voice: Voice | None = None,
         clock_factory: Callable[[], Clock] = SystemClock,
     ) -> None:
         self.qapp = qapp
@@ -56,12 +58,15 @@ class CoachApp:
         self.log = log
         self.settings = settings
         self.tones = tones
+        self.voice = voice
         self._clock_factory = clock_factory
         self.main_window: MainWindow | None = None
         self.player: PlayerWindow | None = None
         self.history: HistoryWindow | None = None
         self._noticed: set[str] = set()
         tones.unavailable.connect(self._once)
+        if voice is not None:
+            voice.unavailable.connect(self._once)
 
     # -- windows ----------------------------------------------------------------
     def open_main(self) -> MainWindow:
@@ -98,7 +103,11 @@ class CoachApp:
         driver = SessionDriver(session, SessionRecorder(self.log))
         driver.log_changed.connect(self._log_changed)
         player = PlayerWindow(
-            driver, tones=self.tones, settings=self.settings, open_history=self.open_history
+            driver,
+            tones=self.tones,
+            voice=self.voice,
+            settings=self.settings,
+            open_history=self.open_history,
         )
         player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         player.closed.connect(lambda: self._player_closed(player))
@@ -209,12 +218,14 @@ def run_app(
         settings = AppSettings()
         apply_theme(qapp, settings.theme)
         tones = Tones(assets_dir() / "sounds", muted=settings.muted)
+        voice = Voice(muted=settings.voice_muted)
         app = CoachApp(
             qapp,
             catalog,
             log,
             settings,
             tones,
+            voice=voice,
             clock_factory=(lambda: ScaledClock(time_scale)) if time_scale != 1.0 else SystemClock,
         )
         # Ctrl+C in the terminal ends the process like a kill: the log marks

@@ -46,6 +46,15 @@ class AppSettings:
         self._qs.setValue("sound/muted", bool(value))
 
     @property
+    def voice_muted(self) -> bool:
+        """Whether the spoken cues are off (the tones have their own switch)."""
+        return self._bool("sound/voice_muted", False)
+
+    @voice_muted.setter
+    def voice_muted(self, value: bool) -> None:
+        self._qs.setValue("sound/voice_muted", bool(value))
+
+    @property
     def caution_seen(self) -> bool:
         return self._bool("safety/caution_seen", False)
 

@@ -4,17 +4,33 @@ QtMultimedia's QSoundEffect plays the WAV files in assets/sounds/ (made by
 packaging/make_sounds.py). With no audio device the player runs on silently
 and `Tones.notice` says so once. QtMultimedia is imported only here, and only
 when tones are wanted.
+
+QtMultimedia's only media back-end on Linux is FFmpeg (about 20 MB of
+libavcodec, libavformat and the QtQuick libraries its plug-in links against),
+and a sound effect does not need it: without a back-end, QSoundEffect plays
+through PulseAudio on its own. `multimedia_without_ffmpeg` makes sure the
+back-end never loads. `QT_MEDIA_BACKEND=none` alone is not enough in Qt 6.11:
+an unknown back-end name makes Qt fall back to the first one it finds, so the
+plug-in folder is also hidden for the moment Qt looks for back-ends.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QLoggingCategory, QObject, QUrl, Signal, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLoggingCategory,
+    QObject,
+    QUrl,
+    Signal,
+    qInstallMessageHandler,
+)
 
 from coach.core.session.events import (
     Event,
@@ -31,7 +47,13 @@ NO_DEVICE_NOTICE = "No sound device was found, so the session runs without tones
 
 # Messages the audio back-ends print when optional libraries or a sound
 # server are missing; they say nothing the status bar does not.
-_BACKEND_CHATTER = ("PulseAudioService:", "pa_context", "PipeWire")
+_BACKEND_CHATTER = (
+    "PulseAudioService:",
+    "pa_context",
+    "PipeWire",
+    "No QtMultimedia backends found",  # what we want: QSoundEffect works without one
+)
+_media_ready = False
 
 
 @contextmanager
@@ -56,8 +78,33 @@ def _without_backend_chatter() -> Iterator[None]:
         qInstallMessageHandler(previous)
 
 
+def multimedia_without_ffmpeg() -> None:
+    """Imports QtMultimedia and creates its platform integration with no
+    media back-end, so QSoundEffect plays through PulseAudio and FFmpeg is
+    never mapped. Call it before anything else of QtMultimedia (QtTextToSpeech
+    links it too); the second call does nothing."""
+    global _media_ready
+    if _media_ready:
+        return
+    _media_ready = True
+    os.environ.setdefault("QT_MEDIA_BACKEND", "none")
+    with _without_backend_chatter():
+        from PySide6.QtMultimedia import QMediaDevices
+
+        # Qt looks for back-end plug-ins once, when the integration is made
+        # (the first QMediaDevices call): let it find none, then put the
+        # plug-in folders back for every other kind of plug-in.
+        paths = QCoreApplication.libraryPaths()
+        QCoreApplication.setLibraryPaths([])
+        try:
+            QMediaDevices.audioOutputs()
+        finally:
+            QCoreApplication.setLibraryPaths(paths)
+
+
 def audio_output_available() -> bool:
     """Whether Qt can see any audio output device (imports QtMultimedia)."""
+    multimedia_without_ffmpeg()
     with _without_backend_chatter():
         from PySide6.QtMultimedia import QMediaDevices
 
@@ -67,9 +114,9 @@ def audio_output_available() -> bool:
 class Tones(QObject):
     """The three tones, a mute switch, and silence when there is no device.
 
-    QtMultimedia (and the FFmpeg back-end it loads, about 20 MB) is loaded
-    only when the first tone is due and not muted: a muted coach, the main
-    window and `coach` start-up never pay for it. `unavailable` is emitted
+    QtMultimedia is loaded only when the first tone is due and not muted (and
+    then without its FFmpeg back-end): a muted coach, the main window and
+    `coach` start-up never pay for it. `unavailable` is emitted
     once, with `notice`, if there turns out to be no audio device.
     """
 
@@ -108,6 +155,7 @@ class Tones(QObject):
         return self._available is not None
 
     def _load(self, folder: Path) -> None:
+        multimedia_without_ffmpeg()
         with _without_backend_chatter():
             from PySide6.QtMultimedia import QSoundEffect
 

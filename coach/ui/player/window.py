@@ -30,6 +30,7 @@ from coach.ui.player.driver import SessionDriver
 from coach.ui.player.panel import SessionView
 from coach.ui.player.sounds import ToneCues, Tones
 from coach.ui.player.summary import SummaryPanel
+from coach.ui.player.voice import SpokenCues, Voice
 from coach.ui.settings import AppSettings
 from coach.ui.theme import keep_size_to_user
 
@@ -44,6 +45,7 @@ class PlayerWindow(QMainWindow):
         driver: SessionDriver,
         *,
         tones: Tones,
+        voice: Voice | None = None,
         settings: AppSettings,
         open_history: Callable[[], None],
         parent: QWidget | None = None,
@@ -77,6 +79,10 @@ class PlayerWindow(QMainWindow):
         keep_size_to_user(self, 760, 540)
         self.compact: CompactWindow | None = None
         self._cues = ToneCues(tones)  # kept: a signal holds only a weak reference
+        self.voice = voice
+        self._spoken = SpokenCues(voice, driver) if voice is not None else None
+        if self._spoken is not None:
+            self._spoken.connect(driver.happened, driver.ticked)
         self._wire()
 
     def _wire(self) -> None:
