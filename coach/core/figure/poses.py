@@ -29,7 +29,7 @@ __all__ = ["BREATH_S", "PHASES", "Pose", "Shape", "pose_at"]
 
 PHASES = tuple(PosePhase)
 BREATH_S = 5.5  # one slow breath
-BREATH = {"thoracic": -2.5, "lumbar": 0.8, "neck": 1.5, "shoulder_near": 1.5, "shoulder_far": 1.5}
+BREATH = {"thoracic": -2.5, "neck": 1.5, "shoulder_near": 1.5, "shoulder_far": 1.5}
 WALK_SUPPORT = Support(FEET, anchor="pelvis")
 Frame = tuple[float, float, float, float]  # x0, y0, x1, y1
 

@@ -24,6 +24,7 @@ and cached, so drawing a frame costs no more than before.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from coach.core.figure.placement import Contact, Support, place
 from coach.core.figure.props import Scene
 from coach.core.figure.skeleton import (
     FOREARM,
+    HEEL,
     SHIN,
     THIGH,
     UPPER_ARM,
@@ -44,7 +46,7 @@ TARGET_POINTS = tuple(
     f"{p}_{s}" for s in ("near", "far") for p in ("hand", "elbow", "ankle", "knee")
 )
 FEET = (("heel_near", "toe_near"), ("heel_far", "toe_far"))
-REACH_MAX = 0.25  # metres: a `reach` contact further off than this is left to its keyframe
+REACH_MAX = 0.45  # metres: a `reach` contact further off than this is left to its keyframe
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ class Solver:
         self, support: Support, scene: Scene, *, balance: bool = False, flat_feet: bool = False
     ) -> None:
         self.support, self.scene = support, scene
+        # Placed without the limbs' own reaching: the solver moves the limbs itself.
+        self._rigid = dataclasses.replace(support, reach=())
         self.balance, self.flat_feet = balance, flat_feet
         self._cache: dict[tuple[int, float], dict[str, float]] = {}
 
@@ -117,7 +121,7 @@ class Solver:
         return dict(found)
 
     def placed(self, angles: Mapping[str, float]) -> dict[str, Vec]:
-        return place(forward_kinematics(angles), self.support, self.scene)
+        return place(forward_kinematics(angles), self._rigid, self.scene)
 
     def solve(self, angles: Mapping[str, float], targets: Sequence[Target]) -> dict[str, float]:
         a = dict(angles)
@@ -125,38 +129,37 @@ class Solver:
             self._balance(a)
         elif self.flat_feet:
             self._flatten(a)
-        for _ in range(3):  # placing the body may shift it: meet the targets again
+        for _ in range(4):  # placing the body may shift it: meet the targets again
             for target in targets:
                 self._reach(a, target)
+            points = {c.point for c in self.support.reach}
             for contact in self.support.reach:
+                stem, _, side = contact.point.rpartition("_")
+                if {f"heel_{side}", f"toe_{side}"} <= points and stem in ("heel", "toe"):
+                    if stem == "heel":
+                        self._foot(a, side, contact.on)
+                    continue
                 self._touch(a, contact)
         return a
 
-    def _touch(self, a: dict[str, float], contact: Contact) -> None:
-        """A `reach` contact (a hand, heel or toe) brought onto its surface."""
-        point, joint = contact.point, contact.joint or ""
+    def _foot(self, a: dict[str, float], side: str, on: str) -> None:
+        """A whole foot set down flat: the ankle lowered to a foot's height above
+        the surface, then the foot levelled about it."""
+        heel, toe, ankle = f"heel_{side}", f"toe_{side}", f"ankle_{side}"
         body = forward_kinematics(a)
-        placed = place(body, self.support, self.scene)
-        g = self.scene.gap(placed[point], contact.on)
-        if abs(g) < 1e-4 or abs(g) > REACH_MAX:
+        placed = place(body, self._rigid, self.scene)
+        h, t, p = placed[heel], placed[toe], placed[ankle]
+        top = max(h[1] - self.scene.gap(h, on), t[1] - self.scene.gap(t, on))
+        if abs(p[1] + HEEL[1] - top) > REACH_MAX:
             return
-        walls = contact.on in ("wall", "doorway")
-        flip = any(p.flip for p in self.scene.props if p.kind in ("wall", "doorway"))
-        move = ((g if not flip else -g), 0.0, 0.0) if walls else (0.0, -g, 0.0)
-        stem, _, side = point.rpartition("_")
-        if stem == "hand" or (stem in ("heel", "ankle") and joint.startswith("hip")):
-            end = f"{'hand' if stem == 'hand' else 'ankle'}_{side}"
-            goal = tuple(placed[end][i] + move[i] for i in range(3))
-            a.update(limb_angles(a, end, _to_body((goal[0], goal[1], goal[2]), body, placed)))
-        elif joint == "neck":
-            self._newton(a, "neck", point, contact.on)
-        elif stem in ("toe", "heel") and joint.startswith("ankle"):
-            ankle, p = placed[f"ankle_{side}"], placed[point]
-            r = math.dist(ankle[:2], p[:2])
-            turn = math.degrees(math.asin(max(-1.0, min(1.0, g / max(r, 1e-6)))))
-            a[f"ankle_{side}"] += turn if stem == "toe" else -turn
+        goal = _to_body((p[0], top - HEEL[1], p[2]), body, placed)
+        a.update(limb_angles(a, ankle, goal))
+        placed = self.placed(a)
+        h, t = placed[heel], placed[toe]
+        a[ankle] += math.degrees(math.atan2(t[1] - h[1], t[0] - h[0]))
 
     def goal(self, placed: Mapping[str, Vec], target: Target) -> Vec:
+        """Where `target` wants its point, given the body as placed."""
         base = placed[target.to] if target.to is not None else target.at
         assert base is not None
         o = target.offset
@@ -164,9 +167,16 @@ class Solver:
 
     def _reach(self, a: dict[str, float], target: Target) -> None:
         body = forward_kinematics(a)
-        placed = place(body, self.support, self.scene)
+        placed = place(body, self._rigid, self.scene)
         goal = _to_body(self.goal(placed, target), body, placed)
         a.update(limb_angles(a, target.point, goal))
+
+    def _touch(self, a: dict[str, float], contact: Contact) -> None:
+        """A `reach` contact (a hand, heel, toe or forehead) brought onto its
+        surface by turning the one joint it names, as placing does."""
+        joint = contact.joint or ""
+        if joint in a:
+            self._newton(a, joint, contact.point, contact.on)
 
     def _newton(self, a: dict[str, float], angle: str, point: str, on: str) -> None:
         """Turn one angle until `point` meets its surface (a few secant steps)."""

@@ -112,8 +112,11 @@ class Stage:
         if view.elevation == 0:
             self.floor = ((-20.0, 0.0), (20.0, 0.0))
         else:
+            # Seen from low down, the floor's far edge lies just behind the body,
+            # so it does not run through the figure as a horizon.
+            far = -1.2 if view.elevation >= 45 else -0.45
             self.floor = tuple(
-                view.project((x, 0.0, z)) for x, z in ((-4, -1.2), (4, -1.2), (4, 1.2), (-4, 1.2))
+                view.project((x, 0.0, z)) for x, z in ((-4, far), (4, far), (4, 1.2), (-4, 1.2))
             )
 
     @classmethod
