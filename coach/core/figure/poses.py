@@ -210,8 +210,10 @@ def _angles(
     hold = deep(hold_at)
     if phase == "hold":
         breath = math.sin(2 * math.pi * t / BREATH_S) * _envelope(t, length)
+        pinned = _pinned(keys[hold_at])
         for name, amount in BREATH.items():
-            hold[name] += amount * breath
+            if name not in pinned:
+                hold[name] += amount * breath
         return hold, 0.8 + 0.2 * breath, False, (hold_at, hold_at, 0.0)
     if phase == "move":
         order = list(range(hold_at + 1))
@@ -221,6 +223,14 @@ def _angles(
     angles, progress, still, span = _along(path, t, length)
     glow = 0.35 + 0.65 * (progress if phase == "move" else 1.0 - progress)
     return angles, glow, still, span
+
+
+def _pinned(key: Keyframe) -> frozenset[str]:
+    """Angles the breath leaves alone: those that would lift a hand off what it holds."""
+    sides = {t.point.rpartition("_")[2] for t in key.targets if t.point[:4] in ("hand", "elbo")}
+    if not sides:
+        return frozenset()
+    return frozenset(("thoracic", "neck", *(f"shoulder_{s}" for s in sides)))
 
 
 def _along(
