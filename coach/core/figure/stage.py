@@ -115,8 +115,11 @@ class Stage:
             # Seen from low down, the floor's far edge lies just behind the body,
             # so it does not run through the figure as a horizon.
             far = -1.2 if view.elevation >= 45 else -0.45
+            a = math.radians(view.azimuth)
+            ca, sa = math.cos(a), math.sin(a)  # across the view, and toward the camera
             self.floor = tuple(
-                view.project((x, 0.0, z)) for x, z in ((-4, far), (4, far), (4, 1.2), (-4, 1.2))
+                view.project((u * ca + d * sa, 0.0, -u * sa + d * ca))
+                for u, d in ((-4, far), (4, far), (4, 1.2), (-4, 1.2))
             )
 
     @classmethod
