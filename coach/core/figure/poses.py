@@ -103,16 +103,44 @@ def pose_at(
             frame[2] + (other[2] - frame[2]) * u,
             frame[3] + (other[3] - frame[3]) * u,
         )
-    # Between keyframes a limb may swing past both keyframes' frames: keep it in.
-    project = anim.view.project
-    body = _padded(body_box({n: project(p) for n, p in points.items()}), anim.view.elevation == 0)
-    frame = (
+    if b != a and u > 0:
+        frame = _follow(frame, points, stage)
+    return _drawn(stage, points, faces, glow=glow, still=still, frame=frame, swap=swap)
+
+
+def _follow(frame: Frame, points: dict[str, Vec], stage: Stage) -> Frame:
+    """Between keyframes the blended frame keeps the whole body in (a limb may
+    swing past both keyframes' frames) and is drawn in toward it so the body
+    still fills its panel."""
+    view = stage.animation.view
+    box = body_box({n: view.project(p) for n, p in points.items()})
+    body = _padded(box, view.elevation == 0)
+    outer = (
         min(frame[0], body[0]),
         min(frame[1], body[1]),
         max(frame[2], body[2]),
         max(frame[3], body[3]),
     )
-    return _drawn(stage, points, faces, glow=glow, still=still, frame=frame, swap=swap)
+
+    def at(k: float) -> Frame:
+        return (
+            body[0] + k * (outer[0] - body[0]),
+            body[1] + k * (outer[1] - body[1]),
+            body[2] + k * (outer[2] - body[2]),
+            body[3] + k * (outer[3] - body[3]),
+        )
+
+    def fills(k: float) -> bool:
+        f = at(k)
+        return all(fill_of(box, f, aspect) >= FILL_GOAL for aspect in ASPECTS)
+
+    if fills(1.0):
+        return outer
+    lo, hi = 0.0, 1.0
+    for _ in range(12):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if fills(mid) else (lo, mid)
+    return at(lo)
 
 
 def _swapped(name: str) -> str:
