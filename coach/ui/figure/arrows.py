@@ -155,7 +155,7 @@ def _carried(ghost: Pose, pose: Pose, joint: str, pivot: str | None, d: float) -
     return abs((t1 - t0 + math.pi) % (2 * math.pi) - math.pi) < CARRIED_TURN
 
 
-CARRIED, CARRIED_TURN = 0.5, math.radians(30)
+CARRIED, CARRIED_TURN = 0.5, math.radians(45)
 
 
 def swing(ghost: Pose, pose: Pose, joint: str, pivot: str | None) -> list[XY]:

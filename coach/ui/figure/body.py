@@ -52,9 +52,9 @@ CHEST_LEVELS = (
     ("upper", 0.09, 0.11, 0.1, 0.165),
     ("upper", 0.155, 0.065, 0.075, 0.19),
 )
-# Round each section: (cos, sin) of 12 angles, from the front round the
+# Round each section: (cos, sin) of 8 angles, from the front round the
 # near side (sin > 0) to the back.
-ROUND = tuple((math.cos(k * math.pi / 6), math.sin(k * math.pi / 6)) for k in range(12))
+ROUND = tuple((math.cos(k * math.pi / 4), math.sin(k * math.pi / 4)) for k in range(8))
 
 
 def _back(c: float, s: float) -> bool:
@@ -231,7 +231,7 @@ class Projection:
 
 
 def _arc(out: list[QPointF], cx: float, cy: float, r: float, a0: float, span: float) -> None:
-    steps = max(2, min(24, int(abs(span) * math.sqrt(max(r, 1.0)) * 0.75) + 1))
+    steps = max(2, min(24, int(abs(span) * math.sqrt(max(r, 1.0)) * 0.5) + 1))
     step = span / steps
     for k in range(steps + 1):
         a = a0 + step * k

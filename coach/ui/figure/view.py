@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPolygonF,
+    QTransform,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -50,7 +51,7 @@ def _pen(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine
 _BODIES: OrderedDict[tuple[int, float, float, float, float], tuple[Pose, Body]] = OrderedDict()
 # Ghost outlines by what they show: the player asks for the same start pose
 # anew every frame, and the outline (a union of every part) is the costly bit.
-_GHOSTS: OrderedDict[tuple[object, ...], QPainterPath] = OrderedDict()
+_GHOSTS: OrderedDict[tuple[object, ...], tuple[QPainterPath, float, float, float]] = OrderedDict()
 CACHE_SIZE = 4
 
 
@@ -71,22 +72,33 @@ def _body(pose: Pose, canvas: Canvas) -> Body:
     return body
 
 
+GHOST_PX_PER_M = 1000.0  # the cached ghost outline's own scale
+
+
 def _ghost_outline(ghost: Pose, canvas: Canvas) -> QPainterPath:
-    key = (*_rect_key(canvas.rect), ghost.frame, tuple(ghost.points.items()))
+    """The ghost's silhouette (a union of every part) in `canvas`'s pixels.
+    Built once per ghost at a fixed scale and moved into place, since the
+    picture's frame may change every frame of a move."""
+    key = (ghost.frame, tuple(ghost.points.items()))
     hit = _GHOSTS.get(key)
-    if hit is not None:
+    if hit is None:
+        x0, y0, x1, y1 = ghost.frame
+        k = GHOST_PX_PER_M
+        reference = Canvas(QRectF(0.0, 0.0, (x1 - x0) * k, (y1 - y0) * k), ghost.frame)
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)
+        for shape in build_body(ghost, reference).silhouette():
+            path.addPolygon(shape)
+            path.closeSubpath()
+        hit = (path.simplified(), reference.ox, reference.oy, reference.scale)
+        _GHOSTS[key] = hit
+        while len(_GHOSTS) > CACHE_SIZE:
+            _GHOSTS.popitem(last=False)
+    else:
         _GHOSTS.move_to_end(key)
-        return hit
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.WindingFill)
-    for shape in build_body(ghost, canvas).silhouette():
-        path.addPolygon(shape)
-        path.closeSubpath()
-    outline = path.simplified()
-    _GHOSTS[key] = outline
-    while len(_GHOSTS) > CACHE_SIZE:
-        _GHOSTS.popitem(last=False)
-    return outline
+    outline, ox, oy, scale = hit
+    s = canvas.scale / scale
+    return QTransform(s, 0.0, 0.0, s, canvas.ox - ox * s, canvas.oy - oy * s).map(outline)
 
 
 def paint_pose(
@@ -110,9 +122,12 @@ def paint_pose(
     behind = ghost if ghost is not None and moved(ghost, pose) >= MIN_MOVE else None
     canvas = Canvas(rect, pose.frame if behind is None else _union(pose.frame, behind.frame))
     _floor(painter, canvas, pose, colors)
-    _props(painter, canvas, pose, colors)
+    # The ghost lies on the mat, behind a chair or a ball: opaque, which Qt
+    # paints several times faster than a see-through fill.
+    _props(painter, canvas, pose, colors, mats=True)
     if behind is not None:
         _ghost(painter, canvas, behind, colors)
+    _props(painter, canvas, pose, colors, mats=False)
     _paint_body(painter, canvas, _body(pose, canvas), pose.glow, colors)
     if ghost is not None:
         _arrows(painter, canvas, ghost, pose, colors)
@@ -177,8 +192,10 @@ def _hatch(painter: QPainter, canvas: Canvas, shapes: list[QPolygonF], ink: QCol
 
 def _ghost(painter: QPainter, canvas: Canvas, ghost: Pose, colors: FigureColors) -> None:
     outline = _ghost_outline(ghost, canvas)
-    style = Qt.PenStyle.DashLine if colors.line_art else Qt.PenStyle.SolidLine
-    painter.setPen(_pen(colors.ghost, canvas.width(GHOST_W, 1.0), style))
+    if colors.line_art:  # paper: a dashed line of some weight
+        painter.setPen(_pen(colors.ghost, canvas.width(GHOST_W, 1.0), Qt.PenStyle.DashLine))
+    else:  # screen: one device pixel, which Qt draws fastest
+        painter.setPen(_pen(colors.ghost, 1.0))
     if colors.ghost_fill is not None:
         painter.setBrush(colors.ghost_fill)
     else:
@@ -238,9 +255,14 @@ def _floor(painter: QPainter, canvas: Canvas, pose: Pose, colors: FigureColors) 
         painter.drawLine(floor[0], floor[1])
 
 
-def _props(painter: QPainter, canvas: Canvas, pose: Pose, colors: FigureColors) -> None:
+def _props(
+    painter: QPainter, canvas: Canvas, pose: Pose, colors: FigureColors, *, mats: bool
+) -> None:
+    """The mats (`mats`) or the other props."""
     fills = {"mat": colors.mat, "wall": colors.wall, "prop": colors.prop}
     for shape in pose.props:
+        if (shape.style == "mat") != mats:
+            continue
         if colors.line_art:
             # Print: outlines only; the mat a thin grey line.
             painter.setBrush(colors.prop)
