@@ -29,10 +29,13 @@ def render_to_png(
     side: str = "left",
     size: tuple[int, int] = (800, 800),
     time: float | None = None,
+    ghost: bool = True,
 ) -> str:
     """Draw `exercise_id` at `time` seconds into `phase` (default: a telling
     moment) to the PNG file `output`; returns a line saying what was written.
-    Unknown words and unwritable files raise CoachError in one sentence."""
+    A move, hold or release frame shows the start pose faintly behind it with
+    motion arrows unless `ghost` is False. Unknown words and unwritable files
+    raise CoachError in one sentence."""
     exercise = load_shipped().exercise(exercise_id)
     if phase not in PHASE_CHOICES:
         raise CoachError(
@@ -43,7 +46,7 @@ def render_to_png(
     if side not in tuple(Side):
         raise CoachError(f"There is no side called '{side}'; use left or right.")
     pose_phase, pose_side = PosePhase(phase), Side(side)
-    save(render_image(exercise, pose_phase, pose_side, size, time), output)
+    save(render_image(exercise, pose_phase, pose_side, size, time, ghost=ghost), output)
     return f"Wrote {exercise.name} ({pose_phase}, {pose_side} side) to {output}."
 
 
