@@ -64,7 +64,7 @@ class FigureColors:
             ink=ink,
             near=body,
             far_ink=_mix(ink, back, 0.35),
-            far=_mix(body, back, 0.5 if dark else 0.62),
+            far=_mix(body, back, 0.42 if dark else 0.62),
             highlight=warm,
             ghost=_mix(text, back, 0.62),
             ghost_fill=_mix(text, back, 0.9),
