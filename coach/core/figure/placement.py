@@ -30,6 +30,8 @@ MAX_TURN = 40.0  # degrees: corrections beyond this mean the keyframe is wrong
 REACH_FULL, REACH_NONE = 15.0, 30.0
 SQUARE = 0.5  # sine of the meeting angle from which the full turn applies
 
+TOUCHING = 5e-4  # metres: closer than this already touches (keyframes are solved to touch)
+
 Gap = Callable[[float], float]  # degrees turned -> signed distance to the support
 
 
@@ -109,7 +111,7 @@ def _reach_weight(gap: Gap, angle: float, radius: float) -> float:
 def _nearest_root(f: Gap, limit: float, step: float = 3.0) -> float:
     """The angle nearest zero where f changes sign, within `limit`; 0 if none."""
     f0 = f(0.0)
-    if abs(f0) < 1e-5:
+    if abs(f0) < TOUCHING:
         return 0.0
     a = 0.0
     while a < limit:
@@ -123,7 +125,7 @@ def _nearest_root(f: Gap, limit: float, step: float = 3.0) -> float:
 
 
 def _bisect(f: Gap, lo: float, hi: float, f_lo: float) -> float:
-    for _ in range(20):
+    for _ in range(16):
         mid = (lo + hi) / 2
         f_mid = f(mid)
         if (f_mid > 0) == (f_lo > 0):
