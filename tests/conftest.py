@@ -21,3 +21,11 @@ def data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
     return path
+
+
+@pytest.fixture
+def umask_022():
+    """The usual umask (group and others may read new files), put back after."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)

@@ -7,16 +7,16 @@ only opens the device (a PDF file or a printer) and talks to the user.
 from __future__ import annotations
 
 import os
-import stat
 import sys
-import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
 from PySide6.QtWidgets import QWidget
 
 from coach.core.catalog.loader import Catalog, Routine, load_shipped
 from coach.core.errors import CoachError
+from coach.core.files import check_target, write_bytes
 from coach.ui.cards.pages import (
     APP_NAME,
     PAPERS,
@@ -48,57 +48,41 @@ def _check_options(per_page: int, paper: str) -> None:
         raise CoachError(f"Paper must be a4 or letter, not '{paper}'.")
 
 
-def _temp_beside(path: Path) -> Path:
-    """A temporary file next to `path`, so the finished PDF replaces it in one
-    step and a failed print never leaves half a file behind."""
-    if path.is_dir():
-        raise CoachError(f"{path} is a folder; give a file name such as {path / 'cards.pdf'}.")
-    if not path.parent.is_dir():
-        raise CoachError(f"Cannot write {path}: the folder {path.parent} does not exist.")
-    if path.exists() and not os.access(path, os.W_OK):
-        raise CoachError(f"Cannot write {path}: the file is read-only.")
-    try:
-        handle, name = tempfile.mkstemp(prefix=".coach-", suffix=".pdf", dir=path.parent)
-    except OSError as exc:
-        raise CoachError(f"Cannot write {path}: {exc.strerror or exc}.") from None
-    os.close(handle)
-    return Path(name)
-
-
-def _mode_for(path: Path) -> int:
-    """The file's own permissions when replacing it, else what the umask gives
-    a new file (a temporary file starts private)."""
-    if path.exists():
-        return stat.S_IMODE(path.stat().st_mode)
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
+def check_pdf_name(path: Path) -> None:
+    """`coach print` writes PDF only: a name ending otherwise is a mistake
+    (`-o cards.png`, `-o cards`), said before anything is drawn."""
+    if path.suffix.lower() != ".pdf":
+        raise CoachError(
+            f"Cannot write {path}: printed cards are a PDF, so the file name must end "
+            f"in .pdf (for example {path.with_suffix('.pdf').name})."
+        )
 
 
 def write_pdf(path: Path, sheet: CardSheet, *, per_page: int = 2, paper: str = "a4") -> int:
-    """Write the sheet's cards to a PDF file; returns the number of pages."""
+    """Write the sheet's cards to a PDF file; returns the number of pages.
+
+    The PDF is drawn in memory and then written whole or not at all
+    (coach.core.files): a full disk or a special file such as /dev/full is
+    one sentence (CoachError) and the old file stays as it was."""
     _check_options(per_page, paper)
     app = ensure_gui_app()  # noqa: F841  (kept alive while we paint)
-    temp = _temp_beside(path)
+    check_target(path)  # a folder or a device is refused before any drawing
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageLayout(page_layout(paper))
+    writer.setTitle(f"{sheet.title}: exercise cards")
+    writer.setCreator(APP_NAME)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise CoachError(f"Cannot write {path}: the PDF could not be started.")
     try:
-        writer = QPdfWriter(str(temp))
-        writer.setPageLayout(page_layout(paper))
-        writer.setTitle(f"{sheet.title}: exercise cards")
-        writer.setCreator(APP_NAME)
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise CoachError(f"Cannot write {path}: the PDF could not be started.")
-        try:
-            pages = paint_pages(writer, painter, sheet, per_page)
-        finally:
-            painter.end()
-        del writer  # closes the file before it is moved into place
-        os.chmod(temp, _mode_for(path))
-        os.replace(temp, path)
-    except OSError as exc:
-        raise CoachError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        pages = paint_pages(writer, painter, sheet, per_page)
     finally:
-        temp.unlink(missing_ok=True)
+        painter.end()
+    del writer  # finishes the PDF in the buffer
+    buffer.close()
+    write_bytes(path, bytes(buffer.data().data()))
     return pages
 
 
@@ -115,10 +99,12 @@ def print_to_pdf(
     unwritable file raise CoachError in one sentence. Without `catalog` the
     shipped one is loaded (its problems are then not reported)."""
     _check_options(per_page, paper)
+    path = output.expanduser()
+    check_target(path)  # a folder or a device first: that is the bigger mistake
+    check_pdf_name(path)
     if catalog is None:
         catalog = load_shipped()
     routine = catalog.routine(routine_id)
-    path = output.expanduser()
     pages = write_pdf(path, sheet_for(catalog, routine), per_page=per_page, paper=paper)
     cards = len(routine.items)
     return (

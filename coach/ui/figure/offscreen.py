@@ -90,10 +90,20 @@ def render_image(
 
 
 def save(image: QImage, path: Path) -> None:
-    """Write `image` as a PNG; a missing folder or a failed write is one sentence."""
-    if path.parent and not path.parent.is_dir():
-        raise CoachError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+    """Write `image` as a PNG, whole or not at all (coach.core.files): a
+    missing folder, a special file such as /dev/full or a failed write is one
+    sentence (CoachError), and an old file at `path` stays as it was."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    from coach.core.files import check_target, write_bytes
+
+    check_target(path)  # a folder or a device is refused before encoding
     # QImageWriter, not QImage.save: PySide6's stubs and its runtime disagree
-    # on the type of save's format argument.
-    if not QImageWriter(str(path), QByteArray(b"PNG")).write(image):
-        raise CoachError(f"Cannot write the picture to {path}.")
+    # on the type of save's format argument. The PNG is encoded in memory and
+    # then written by the helper, so a short write cannot go unnoticed.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not QImageWriter(buffer, QByteArray(b"PNG")).write(image):
+        raise CoachError(f"Cannot write the picture to {path}: it could not be encoded.")
+    buffer.close()
+    write_bytes(path, bytes(buffer.data().data()))

@@ -8,6 +8,7 @@ something to chart, so the rest of the app starts without it.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from coach import APP_NAME
 from coach.core.catalog.loader import Catalog
 from coach.core.errors import CatalogError, CoachError
+from coach.core.files import PRIVATE, write_text
 from coach.core.log.export import write_csv
 from coach.core.log.stats import Progress
 from coach.core.log.store import SessionLog, SessionRecord
@@ -176,10 +178,14 @@ class HistoryWindow(QMainWindow):
     # -- export -------------------------------------------------------------
     def export_csv(self, path: Path) -> int:
         """Write the sessions shown, oldest first, as `coach history --csv`
-        does; returns how many."""
+        does; returns how many. The file is private (0600: pain ratings and
+        notes are health data) and written whole or not at all; a special
+        file, a full disk or a failed write raises CoachError in one
+        sentence and leaves an old file as it was."""
         records = sorted(self.model.visible(), key=lambda r: (r.started, r.id))
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            write_csv(records, handle)
+        text = io.StringIO()
+        write_csv(records, text)
+        write_text(path, text.getvalue(), mode=PRIVATE)
         return len(records)
 
     def ask_export(self) -> None:
@@ -191,10 +197,8 @@ class HistoryWindow(QMainWindow):
             return
         try:
             self.export_csv(Path(name))
-        except OSError as exc:
-            QMessageBox.warning(
-                self, "Export CSV", f"The sessions could not be saved to {name} ({exc.strerror})."
-            )
+        except CoachError as exc:
+            QMessageBox.warning(self, "Export CSV", str(exc))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_geometry("history", self)
