@@ -233,9 +233,11 @@ class Projection:
 def _arc(out: list[QPointF], cx: float, cy: float, r: float, a0: float, span: float) -> None:
     steps = max(2, min(24, int(abs(span) * math.sqrt(max(r, 1.0)) * 0.5) + 1))
     step = span / steps
-    for k in range(steps + 1):
-        a = a0 + step * k
-        out.append(QPointF(cx + r * math.cos(a), cy + r * math.sin(a)))
+    dc, ds = math.cos(step), math.sin(step)
+    x, y = r * math.cos(a0), r * math.sin(a0)
+    for _ in range(steps + 1):  # turning one step at a time: two trig calls an arc
+        out.append(QPointF(cx + x, cy + y))
+        x, y = x * dc - y * ds, x * ds + y * dc
 
 
 def capsule(a: XY, ra: float, b: XY, rb: float) -> QPolygonF:
