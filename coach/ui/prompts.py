@@ -1,8 +1,8 @@
-"""Inline panels that ask or warn without holding up the session.
+"""Inline panels that ask or warn without holding anything up.
 
-None of these is a modal dialog: they sit inside the player (pain before in
-the lead-in, pain after in the summary) and the timer keeps running while
-they are shown. Ignoring them is always allowed.
+None of these is a modal dialog: they sit on the player's get-ready page
+(caution, the 72-hour question, pain before), before the clock starts, and
+on the summary (pain after). Ignoring them is always allowed.
 """
 
 from __future__ import annotations
@@ -102,16 +102,24 @@ class PainScale(Panel):
 
 
 class InjuryCheck(Panel):
-    """The 72-hour question. "Yes" explains why to wait and offers to stop."""
+    """The 72-hour question. "Yes" says why to wait and offers to stop
+    (`stop_requested`) or to carry on for another area (`dismissed`)."""
 
     injury_reported = Signal()
     stop_requested = Signal()
     dismissed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        explanation: str = safety.INJURY_EXPLANATION,
+        stop_text: str = safety.INJURY_STOP,
+        carry_on_text: str = safety.INJURY_CONTINUE,
+    ) -> None:
         super().__init__(parent)
         self.question = self.add_text(safety.INJURY_QUESTION, bold=True)
-        self.explanation = self.add_text(safety.INJURY_EXPLANATION)
+        self.explanation = self.add_text(explanation)
         self.explanation.hide()
         row = QHBoxLayout()
         self.yes = make_button(
@@ -123,9 +131,10 @@ class InjuryCheck(Panel):
         self.no = make_button(
             safety.INJURY_NO, "No recent injury", self, name="Injury in the last 72 hours: no"
         )
-        self.stop = make_button(safety.INJURY_STOP, "End the session now", self)
-        self.carry_on = make_button(safety.INJURY_CONTINUE, "Go on with the session", self)
+        self.stop = make_button(stop_text, "Do not stretch now", self)
+        self.carry_on = make_button(carry_on_text, "The injury is elsewhere: go on", self)
         for button in (self.yes, self.no, self.stop, self.carry_on):
+            button.setMinimumWidth(72)
             row.addWidget(button)
         row.addStretch(1)
         self.stop.hide()
@@ -147,33 +156,6 @@ class InjuryCheck(Panel):
     def _close(self) -> None:
         self.hide()
         self.dismissed.emit()
-
-
-class ConfirmStop(Panel):
-    """ "Stop this session?" — shown by Esc; the timer keeps running meanwhile."""
-
-    confirmed = Signal()
-    cancelled = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout()
-        text = QLabel("Stop this session? What you have done so far is kept.", self)
-        font = text.font()
-        font.setBold(True)
-        text.setFont(font)
-        row.addWidget(text, 1)
-        self.stop = make_button(
-            "Stop (Enter)", "Stop the session (Enter)", self, name="Confirm stop"
-        )
-        self.keep = make_button(
-            "Keep going (Esc)", "Carry on with the session (Esc)", self, name="Keep going"
-        )
-        row.addWidget(self.stop)
-        row.addWidget(self.keep)
-        self.box.addLayout(row)
-        self.stop.clicked.connect(self.confirmed)
-        self.keep.clicked.connect(self.cancelled)
 
 
 class CautionBanner(Panel):

@@ -77,6 +77,54 @@ def is_dark(palette: QPalette) -> bool:
     return palette.color(Role.Window).lightness() < 128
 
 
+# Phase colours, told apart by text and shape as well (see `PhaseIcon`), and
+# chosen to stay apart under red-green colour blindness: blue for holding,
+# orange for moving, teal for walking, the plain text colour for getting
+# ready and resting. Each is >= 4.5:1 against the window, the alternate base
+# and the walk tint (tests/ui/player/test_readable.py computes it).
+LIGHT_ACCENTS = {
+    "hold": "#0b5cad",
+    "move": "#974500",
+    "walk": "#006d77",
+    "danger": "#b71c1c",
+}
+DARK_ACCENTS = {
+    "hold": "#5aa9ff",
+    "move": "#f0a040",
+    "walk": "#20c0a0",
+    "danger": "#ff6b6b",
+}
+WALK_TINT = 0.10  # how much of the walk colour the walk stage's background takes
+
+
+def mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """`a` with `amount` (0..1) of `b` blended in, opaque."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+    )
+
+
+def relative_luminance(color: QColor) -> float:
+    """WCAG 2 relative luminance of an opaque sRGB colour."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio, 1 to 21."""
+    high, low = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 @dataclass(frozen=True)
 class Accents:
     """Phase colours that read well on the given palette."""
@@ -87,21 +135,28 @@ class Accents:
     paused: QColor
     track: QColor
     danger: QColor
+    rest: QColor  # getting ready, resting, switching sides: the text colour
+    walk_tint: QColor  # the walk stage's background
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> Accents:
         dark = is_dark(palette)
-        track = QColor(palette.color(Role.WindowText))
+        named = DARK_ACCENTS if dark else LIGHT_ACCENTS
+        text = QColor(palette.color(Role.WindowText))
+        track = QColor(text)
         track.setAlphaF(0.14)
         # Paused: the text colour, faded, so it reads on any background and
         # stands apart from the track.
-        paused = QColor(palette.color(Role.WindowText))
+        paused = QColor(text)
         paused.setAlphaF(0.55)
+        walk = QColor(named["walk"])
         return cls(
-            hold=QColor("#4d94ff" if dark else "#1f62c9"),
-            move=QColor("#c9a227" if dark else "#9a6b00"),
-            walk=QColor("#3fbf6f" if dark else "#1d8a47"),
+            hold=QColor(named["hold"]),
+            move=QColor(named["move"]),
+            walk=walk,
             paused=paused,
             track=track,
-            danger=QColor("#ff6b6b" if dark else "#c62828"),
+            danger=QColor(named["danger"]),
+            rest=text,
+            walk_tint=mix(palette.color(Role.Window), walk, WALK_TINT),
         )

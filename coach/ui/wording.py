@@ -6,6 +6,8 @@ the tests all word things the same way.
 
 from __future__ import annotations
 
+import math
+
 from coach.core.catalog.loader import Exercise
 from coach.core.session.engine import SessionState
 from coach.core.session.events import Phase
@@ -16,7 +18,7 @@ PHASE_TITLES = {
     Phase.MOVE_IN: "Ease into it",
     Phase.HOLD: "Hold",
     Phase.RELEASE: "Come back slowly",
-    Phase.WALK: "Take a few steps",
+    Phase.WALK: "Walk",
     Phase.REST: "Rest before the next set",
     Phase.SWITCH_SIDE: "Switch sides",
     Phase.DONE: "Well done",
@@ -35,6 +37,48 @@ RING_CAPTIONS = {
 }
 
 CUE_SECONDS = 6.0  # how long each cue stays up during a hold
+
+WALK_STEP = "Take a few steps — walk around, then come back."
+USER_PAUSE_TEXT = "Press Space, or Resume, to go on."
+GAP_PAUSE_TEXT = (
+    "Paused because the app lost track of time (was the computer asleep?). Press Space to go on."
+)
+PAUSE_TEXTS = (USER_PAUSE_TEXT, GAP_PAUSE_TEXT)
+
+# Samples as long as the longest texts of their kind, so the player can keep
+# room for them whatever comes (see SessionView: a steady screen).
+STEP_SAMPLE = (
+    "2. Lean forward from the hips with a long back and slide your hands down "
+    "towards your ankles, only as far as it feels like a stretch and not a strain."
+)
+COUNTER_SAMPLES = ("Rep 10 of 10 · Set 3 of 3 · Right side", "Rep 10 of 10 done")
+NEXT_SAMPLES = (
+    "Next: that's the last one — the session ends here",
+    "Next: back into position for rep 10, right side",
+    "Next: rest 30 s, then set 3 of 3",
+    "Next: the same rep on your right side",
+)
+
+# The get-ready page.
+GET_READY_TITLE = "Get ready"
+AUTO_START_S = 15.0  # the session starts by itself after this, when nothing is touched
+
+
+def auto_start_text(seconds_left: float) -> str:
+    return f"Starts by itself in {max(0, math.ceil(seconds_left - 1e-6))} s"
+
+
+INJURY_REASON = (
+    "Then leave that area alone today: don't stretch a part you injured in the last "
+    "72 hours. Let it settle first — stretching it now can undo the healing that has "
+    "just started. Gentle everyday movement helps more for now. If you are unsure, or "
+    "it is not getting better, talk to a doctor or physiotherapist. Nothing has started "
+    "yet."
+)
+INJURY_CLOSE = "Not today — close"
+INJURY_CARRY_ON = "It's a different area — carry on"
+
+WAITING_TEXT = "Waiting for you — press Space or Enter, or Start, when you are ready."
 
 
 def counter_line(state: SessionState) -> str:
@@ -88,17 +132,12 @@ def step_text(state: SessionState) -> str:
     length = state.phase_length or 1.0
     index = step_index(exercise, state.phase, state.seconds_into_phase / length)
     if index is None:
-        return ""
+        return WALK_STEP if state.phase is Phase.WALK else ""
     return f"{index + 1}. {exercise.steps[index]}"
 
 
 def pause_text(state: SessionState) -> str:
-    if state.pause_reason == "gap":
-        return (
-            "Paused because the app lost track of time (was the computer asleep?). "
-            "Press Space to go on."
-        )
-    return "Press Space, or Resume, to go on."
+    return GAP_PAUSE_TEXT if state.pause_reason == "gap" else USER_PAUSE_TEXT
 
 
 def cue_text(state: SessionState) -> str:

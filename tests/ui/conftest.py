@@ -138,6 +138,8 @@ def run_until(
     """Advance the fake clock in small steps, one heartbeat each, until
     `predicate(state)` holds (or the session ends)."""
     driver = app.player.driver
+    if app.player.waiting_to_start:
+        app.player.begin()  # Start on the get-ready page, as a person would
     waited = 0.0
     while not predicate(driver.state):
         assert waited < limit_s, f"gave up after {limit_s} s in {driver.state.phase}"

@@ -1,8 +1,9 @@
 """The player's commands as QActions: one shortcut, tooltip and accessible
 name each, shared by the full player and the compact window.
 
-Space pause/resume, Right skip, Left back, Esc stop (asks inline first),
-M mute, C compact, P sharp pain — stop, Enter confirms a stop.
+Space pause/resume (and starts the session on the get-ready page), Right
+skip, Left back, Esc stop (asks first; Esc again stops, Enter keeps going),
+M tones, V voice, C compact, F11 full screen, P sharp pain — stop, Enter starts.
 """
 
 from __future__ import annotations
@@ -25,16 +26,29 @@ class PlayerActions(QObject):
         self.back = self._make("Back", "Go back one step", Key.Key_Left)
         self.skip = self._make("Skip", "Skip to the next step", Key.Key_Right)
         self.stop = self._make("Stop", "Stop the session (asks first)", Key.Key_Escape)
-        self.mute = self._make("Mute", "Turn the tones off or on", Key.Key_M, checkable=True)
+        self.mute = self._make("Tones on", "Turn the tones off or on", Key.Key_M, checkable=True)
         self.compact = self._make(
             "Compact", "Switch to the small always-on-top window", Key.Key_C, checkable=True
         )
         self.pain = self._make(
             safety.SHARP_PAIN_BUTTON, "Sharp pain: end the session now and log why", Key.Key_P
         )
-        self.confirm = self._make("Confirm stop", "Stop the session now", Key.Key_Return)
-        self.confirm.setShortcuts([QKeySequence(Key.Key_Return), QKeySequence(Key.Key_Enter)])
-        self.confirm.setEnabled(False)
+        self.voice = self._make(
+            "Voice on", "Turn the spoken cues off or on", Key.Key_V, checkable=True
+        )
+        self.large = self._make(
+            "Full screen",
+            "Fill the screen, to read it from across the room",
+            Key.Key_F11,
+            checkable=True,
+        )
+        # Enter starts the session on the get-ready page, and answers "Keep
+        # going" to "Stop this session?"; never both at once.
+        self.begin = self._make("Start now", "Start the session now", Key.Key_Return)
+        self.begin.setShortcuts([QKeySequence(Key.Key_Return), QKeySequence(Key.Key_Enter)])
+        self.keep = self._make("Keep going", "Carry on with the session", Key.Key_Return)
+        self.keep.setShortcuts([QKeySequence(Key.Key_Return), QKeySequence(Key.Key_Enter)])
+        self.keep.setEnabled(False)
 
     def _make(self, text: str, what: str, key: Key, *, checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -55,9 +69,12 @@ class PlayerActions(QObject):
             self.skip,
             self.stop,
             self.mute,
+            self.voice,
             self.compact,
             self.pain,
-            self.confirm,
+            self.large,
+            self.begin,
+            self.keep,
         ]
 
     def attach(self, window: QWidget) -> None:
@@ -73,7 +90,21 @@ class PlayerActions(QObject):
 
     def set_muted(self, muted: bool) -> None:
         self.mute.setChecked(muted)
-        self.mute.setText("Unmute" if muted else "Mute")
+        self.mute.setText("Tones off" if muted else "Tones on")
+
+    def set_voice_muted(self, muted: bool) -> None:
+        self.voice.setChecked(muted)
+        self.voice.setText("Voice off" if muted else "Voice on")
+
+    def set_ready(self, waiting: bool) -> None:
+        """On the get-ready page Enter starts; the session's own commands wait."""
+        self.begin.setEnabled(waiting)
+        for action in (self.back, self.skip, self.stop):
+            action.setEnabled(not waiting)
+
+    def set_large(self, on: bool) -> None:
+        self.large.setChecked(on)
+        self.large.setText("Leave full screen" if on else "Full screen")
 
 
 def action_button(action: QAction, parent: QWidget, *, big: bool = False) -> QToolButton:

@@ -1,9 +1,14 @@
-"""The player window: the live session page, then the summary, plus the
-compact window. Wires the controls to the driver; keeps no time itself.
+"""The player window: the get-ready page, the live session page, then the
+summary, plus the compact window. Wires the controls to the driver; keeps
+no time itself.
 
-Every command the person gives (pause, skip, stop, pain before and after,
-tones off and on) goes to the driver, and the window follows the events
-that come back, like every other widget."""
+Every command the person gives (start, pause, skip, stop, pain before and
+after, tones and voice off and on) goes to the driver, and the window
+follows the events that come back, like every other widget. Nothing is
+asked while a rep runs: the questions sit on the get-ready page before the
+clock starts, "Stop this session?" pauses the session until it is answered,
+and messages go to the status bar, which is always there, so nothing on the
+stage moves when one appears."""
 
 from __future__ import annotations
 
@@ -11,28 +16,32 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolButton, QWidget
 
 from coach import APP_NAME
 from coach.core.session.events import (
     Event,
     PainRated,
     Paused,
-    RepCompleted,
     Resumed,
     SessionEnded,
     TonesSwitched,
 )
 from coach.core.vocabulary import Outcome
+from coach.ui import wording
 from coach.ui.player.compact import CompactWindow
-from coach.ui.player.controls import PlayerActions
+from coach.ui.player.controls import PlayerActions, action_button
 from coach.ui.player.driver import SessionDriver
+from coach.ui.player.getready import GetReadyPage
 from coach.ui.player.panel import SessionView
 from coach.ui.player.sounds import ToneCues, Tones
 from coach.ui.player.summary import SummaryPanel
 from coach.ui.player.voice import SpokenCues, Voice
 from coach.ui.settings import AppSettings
 from coach.ui.theme import keep_size_to_user
+
+# Every control fits at this size (tests/ui/player/test_layout.py).
+MIN_SIZE = (640, 480)
 
 
 class PlayerWindow(QMainWindow):
@@ -49,13 +58,15 @@ class PlayerWindow(QMainWindow):
         settings: AppSettings,
         open_history: Callable[[], None],
         parent: QWidget | None = None,
+        auto_start_s: float = wording.AUTO_START_S,
     ) -> None:
         super().__init__(parent)
         self.driver = driver
         self.settings = settings
         self._open_history = open_history
-        self._paused_for_injury = False
+        self._paused_for_confirm = False
         self._closing = False
+        self._compact_wanted = False
         self._pain_before: int | None = None
         self.setWindowTitle(f"{driver.routine.name} — {APP_NAME}")
         self.resize(1120, 760)
@@ -64,25 +75,37 @@ class PlayerWindow(QMainWindow):
         self.controls = PlayerActions(self)
         self.controls.attach(self)
         self.controls.set_muted(tones.muted)
-        self.view = SessionView(
-            driver,
+        state = driver.state
+        count = len(driver.routine.items)
+        self.ready = GetReadyPage(
+            driver.routine.name,
+            f"{wording.count(count, 'exercise')} · {wording.count(state.reps_planned, 'rep')}"
+            f" · first: {state.exercise.name}",
             self.controls,
+            now=driver.now,
+            seconds=auto_start_s,
             show_caution=not settings.caution_seen,
             ask_injury=settings.ask_injury,
             parent=self,
         )
+        self.view = SessionView(driver, self.controls, parent=self)
         self.summary = SummaryPanel(self)
         self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.ready)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.summary)
         self.setCentralWidget(self.stack)
-        keep_size_to_user(self, 760, 540)
+        self._build_status_bar(voice is not None)
+        keep_size_to_user(self, *MIN_SIZE)
         self.compact: CompactWindow | None = None
         self._cues = ToneCues(tones)  # kept: a signal holds only a weak reference
         self.voice = voice
         self._spoken = SpokenCues(voice, driver) if voice is not None else None
         if self._spoken is not None:
             self._spoken.connect(driver.happened, driver.ticked)
+        if voice is not None:
+            self.controls.set_voice_muted(voice.muted)
+        self.controls.set_large(settings.large)
         self._wire()
 
     def _wire(self) -> None:
@@ -91,33 +114,123 @@ class PlayerWindow(QMainWindow):
         d.happened.connect(self._on_event)
         d.ticked.connect(self._refresh)
         d.problem.connect(lambda text: self.statusBar().showMessage(text))
-        a.pause.triggered.connect(d.toggle_pause)
+        a.pause.triggered.connect(self._pause_pressed)
         a.skip.triggered.connect(d.skip)
         a.back.triggered.connect(d.back)
-        a.stop.triggered.connect(self._toggle_confirm)
-        a.confirm.triggered.connect(lambda: d.stop(Outcome.STOPPED))
-        a.pain.triggered.connect(lambda: d.stop(Outcome.PAIN))
+        a.stop.triggered.connect(self._stop_pressed)
+        a.keep.triggered.connect(self._keep_going)
+        a.begin.triggered.connect(self.begin)
+        a.pain.triggered.connect(self._sharp_pain)
         a.mute.toggled.connect(d.switch_tones)
         a.compact.toggled.connect(self.set_compact)
+        a.large.toggled.connect(self.set_large)
+        a.voice.toggled.connect(self._switch_voice)
+        if self.voice is not None:
+            self.voice.muted_changed.connect(self._voice_switched)
         v.confirm.confirmed.connect(lambda: d.stop(Outcome.STOPPED))
-        v.confirm.cancelled.connect(self._toggle_confirm)
-        v.caution.acknowledged.connect(self._caution_seen)
-        v.pain_before.answered.connect(lambda value: d.rate_pain("before", value))
-        v.injury.injury_reported.connect(self._pause_for_injury)
-        v.injury.stop_requested.connect(lambda: d.stop(Outcome.STOPPED))
-        v.injury.dismissed.connect(self._resume_after_injury)
+        v.confirm.cancelled.connect(self._keep_going)
+        r = self.ready
+        r.start_requested.connect(self.begin)
+        r.close_requested.connect(self.close)
+        r.caution.acknowledged.connect(self._caution_seen)
         self.summary.pain_after.connect(lambda value: d.rate_pain("after", value))
         self.summary.history_requested.connect(self._open_history)
         self.summary.close_requested.connect(self.close)
 
+    def _build_status_bar(self, has_voice: bool) -> None:
+        """Messages on the left, the switches on the right: a bar that is
+        always there, so a message never moves the stage."""
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        self.switches: list[QToolButton] = []
+        actions = [
+            self.controls.mute,
+            self.controls.voice,
+            self.controls.compact,
+            self.controls.large,
+        ]
+        for action in actions:
+            button = action_button(action, bar)
+            button.setMinimumWidth(60)
+            button.setMinimumHeight(32)
+            button.setVisible(action is not self.controls.voice or has_voice)
+            bar.addPermanentWidget(button)
+            self.switches.append(button)
+        self.controls.voice.setEnabled(has_voice)
+        bar.setFixedHeight(max(b.sizeHint().height() for b in self.switches) + 6)
+
     # -- commands -------------------------------------------------------------
     def start(self) -> None:
+        """Open on the get-ready page; the session starts from there."""
+        if self.driver.running or self.driver.state.finished:
+            return
+        self.stack.setCurrentWidget(self.ready)
+        self.controls.set_ready(True)
+        if self.settings.large:
+            self.set_large(True)
+        self.ready.begin_countdown()
+
+    def begin(self) -> None:
+        """Start the clock: Space, Enter, Start, or the get-ready countdown."""
+        if self.driver.running or self.stack.currentWidget() is not self.ready:
+            return
+        self.ready.finish()
+        self.controls.set_ready(False)
+        self.stack.setCurrentWidget(self.view)
         self.driver.start()
+        if self.ready.pain_answered:
+            self.driver.rate_pain("before", self.ready.pain_value)
+        if self._compact_wanted:
+            self.set_compact(True)
+
+    @property
+    def waiting_to_start(self) -> bool:
+        return self.stack.currentWidget() is self.ready
+
+    def _pause_pressed(self) -> None:
+        if self.waiting_to_start:
+            self.begin()
+        elif self.view.confirm.isVisible():
+            self._keep_going()
+        else:
+            self.driver.toggle_pause()
+
+    def _sharp_pain(self) -> None:
+        """P or the red button: ends at once. On the get-ready page the
+        session is logged as stopped for pain before its first rep."""
+        if self.waiting_to_start:
+            self.begin()
+        self._close_confirm()
+        self.driver.stop(Outcome.PAIN)
+
+    def set_large(self, on: bool) -> None:
+        """Full screen, to follow from across the room (F11); remembered."""
+        self.settings.large = on
+        self.controls.set_large(on)
+        self.view.set_large(on)
+        if on and not self.isFullScreen():
+            self.showFullScreen()
+        elif not on and self.isFullScreen():
+            self.showNormal()
+
+    def _switch_voice(self, muted: bool) -> None:
+        if self.voice is not None:
+            self.voice.set_muted(muted)
+
+    def _voice_switched(self, muted: bool) -> None:
+        self.settings.voice_muted = muted
+        self.controls.set_voice_muted(muted)
+        self.statusBar().showMessage("Voice off" if muted else "Voice on", 3000)
 
     def show_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 15000)
 
     def set_compact(self, on: bool) -> None:
+        if self.waiting_to_start:  # the questions need the big window: compact once started
+            self._compact_wanted = on
+            self.controls.set_compact(False)
+            self.controls.compact.setText("Compact (after start)" if on else "Compact")
+            return
         if on and self.driver.running:
             if self.compact is None:
                 self.compact = CompactWindow(self.driver, self.controls, self.settings)
@@ -134,27 +247,36 @@ class PlayerWindow(QMainWindow):
                 self.activateWindow()
         self.controls.set_compact(on and self.driver.running)
 
-    def _toggle_confirm(self) -> None:
+    def _stop_pressed(self) -> None:
+        """Esc: asks "Stop this session?" and pauses; Esc again stops."""
         if not self.driver.running:
             return
-        showing = not self.view.confirm.isVisible()
-        if showing and self.compact is not None and self.compact.isVisible():
+        if self.view.confirm.isVisible():
+            self._close_confirm()
+            self.driver.stop(Outcome.STOPPED)
+            return
+        if self.compact is not None and self.compact.isVisible():
             self.set_compact(False)
-        self.view.confirm.setVisible(showing)
-        self.controls.confirm.setEnabled(showing)
+        if not self.driver.state.paused:
+            self._paused_for_confirm = True
+            self.driver.toggle_pause()
+        self.view.confirm.open()
+        self.controls.keep.setEnabled(True)
+
+    def _keep_going(self) -> None:
+        if not self.view.confirm.isVisible():
+            return
+        self._close_confirm()
+        if self._paused_for_confirm and self.driver.running and self.driver.state.paused:
+            self.driver.toggle_pause()
+        self._paused_for_confirm = False
+
+    def _close_confirm(self) -> None:
+        self.view.confirm.hide()
+        self.controls.keep.setEnabled(False)
 
     def _caution_seen(self) -> None:
         self.settings.caution_seen = True
-
-    def _pause_for_injury(self) -> None:
-        if self.driver.running and not self.driver.state.paused:
-            self._paused_for_injury = True
-            self.driver.toggle_pause()
-
-    def _resume_after_injury(self) -> None:
-        if self._paused_for_injury and self.driver.running and self.driver.state.paused:
-            self.driver.toggle_pause()
-        self._paused_for_injury = False
 
     # -- following the session ----------------------------------------------
     def _refresh(self) -> None:
@@ -164,9 +286,7 @@ class PlayerWindow(QMainWindow):
                 self.compact.refresh()
 
     def _on_event(self, event: Event) -> None:
-        if isinstance(event, RepCompleted):
-            self.view.pre_session_over()
-        elif isinstance(event, (Paused, Resumed)):
+        if isinstance(event, (Paused, Resumed)):
             self.controls.set_paused(isinstance(event, Paused))
         elif isinstance(event, PainRated) and event.when == "before":
             self._pain_before = event.value
@@ -187,10 +307,11 @@ class PlayerWindow(QMainWindow):
             self.controls.stop,
             self.controls.pain,
             self.controls.compact,
-            self.controls.confirm,
+            self.controls.keep,
+            self.controls.begin,
         ):
             action.setEnabled(False)
-        self.view.confirm.hide()
+        self._close_confirm()
         self.summary.show_result(
             self.driver.routine.name,
             ended,
@@ -202,9 +323,11 @@ class PlayerWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
+        self.ready.finish()
         if self.driver.running:
             self.driver.stop(Outcome.STOPPED)
-        self.settings.save_geometry("player", self)
+        if not self.isFullScreen():
+            self.settings.save_geometry("player", self)
         if self.compact is not None:
             self.compact.close()
         super().closeEvent(event)

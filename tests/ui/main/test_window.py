@@ -61,7 +61,7 @@ def test_start_opens_the_player_on_the_selected_routine(coach_app, qtbot):  # ty
     window = coach_app.open_main()
     select(window, "tiny")
     qtbot.mouseClick(window.start_button, Qt.MouseButton.LeftButton)
-    assert coach_app.player is not None and coach_app.player.driver.running
+    assert coach_app.player is not None and coach_app.player.waiting_to_start
     assert coach_app.player.driver.routine.id == "tiny"
 
 
@@ -95,7 +95,7 @@ def test_first_run_caution_is_shown_once(coach_app, qtbot):  # type: ignore[no-u
     qtbot.mouseClick(window.caution.ok, Qt.MouseButton.LeftButton)
     assert not window.caution.isVisible() and coach_app.settings.caution_seen
     player = coach_app.play("tiny")
-    assert not player.view.caution.isVisible()
+    assert not player.ready.caution.isVisible()
 
 
 def test_history_and_print_menus_do_not_fail(coach_app):  # type: ignore[no-untyped-def]
@@ -132,6 +132,9 @@ def test_no_sound_device_is_said_once_when_the_first_tone_is_due(coach_app):  # 
 def test_every_control_is_named_and_explained(coach_app):  # type: ignore[no-untyped-def]
     window = coach_app.open_main()
     player = coach_app.play("tiny")
+    for button in player.ready.findChildren(QAbstractButton):
+        assert button.accessibleName(), f"{button.text()!r} has no accessible name"
+    player.begin()
     player.controls.compact.trigger()
     for top in (window, player, player.compact):
         for button in top.findChildren(QAbstractButton):

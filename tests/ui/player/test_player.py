@@ -7,14 +7,17 @@ import pytest
 from PySide6.QtCore import Qt
 
 from coach.core.session.events import Phase
+from coach.ui import wording
+from coach.ui.player.phase import Kind
 from tests.ui.conftest import press, run_until
+from tests.ui.player.helpers import start
 
 Key = Qt.Key
 
 
 @pytest.fixture
 def player(coach_app, qtbot):  # type: ignore[no-untyped-def]
-    window = coach_app.play("tiny")
+    window = start(coach_app)
     qtbot.waitExposed(window)
     window.activateWindow()
     return window
@@ -46,10 +49,10 @@ def test_the_display_follows_the_session(coach_app, player):  # type: ignore[no-
     run_until(coach_app, lambda s: s.phase is Phase.HOLD and s.rep == 3 and s.seconds_left < 7.5)
     assert view.counter.text() == "Rep 3 of 7"
     assert view.ring.digits == "8" and view.ring.caption == "hold"
-    assert view.phase.text() == "Hold"
+    assert view.phase.text() == "Hold" and view.icon.kind is Kind.HOLD
     assert view.cue.text() and view.step.text().startswith("4. ")
     run_until(coach_app, lambda s: s.phase is Phase.WALK)
-    assert view.phase.text() == "Take a few steps"
+    assert view.phase.text() == "Walk" and view.icon.kind is Kind.WALK
     assert view.ring.caption == "walk" and view.ring.digits == "20"
     assert view.counter.text() == "Rep 3 of 7 done"
     assert view.next.text() == "Next: back into position for rep 4"
@@ -67,6 +70,8 @@ def test_space_pauses_and_the_countdown_stands_still(coach_app, player, qtbot): 
     player.driver.pump()
     assert player.driver.state.seconds_left == left
     assert player.view.phase.text().startswith("Paused")
+    assert player.view.icon.kind is Kind.PAUSED
+    assert player.view.cue.text() == wording.USER_PAUSE_TEXT
     assert player.controls.pause.text() == "Resume"
     press(qtbot, player, Key.Key_Space)
     assert not player.driver.state.paused
@@ -86,24 +91,44 @@ def test_right_skips_and_left_goes_back(coach_app, player, qtbot):  # type: igno
     assert [(r.rep, r.skipped) for r in reps] == [(1, False)], "the redone rep replaces the skip"
 
 
-def test_escape_asks_inline_and_enter_stops(coach_app, player, qtbot):  # type: ignore[no-untyped-def]
+def test_escape_asks_and_pauses_until_answered(coach_app, player, qtbot):  # type: ignore[no-untyped-def]
     run_until(coach_app, lambda s: s.phase is Phase.HOLD and s.rep == 2 and s.seconds_left < 5)
     press(qtbot, player, Key.Key_Escape)
     assert player.view.confirm.isVisible()
+    assert player.driver.state.paused, "the clock waits for the answer"
     before = player.driver.state.seconds_left
-    coach_app.clock.advance(1)
+    coach_app.clock.advance(30)
     player.driver.pump()
-    assert player.driver.state.seconds_left < before, "the timer runs while it asks"
-    press(qtbot, player, Key.Key_Escape)  # Esc again: keep going
+    assert player.driver.state.seconds_left == before
+    press(qtbot, player, Key.Key_Return)  # Enter: keep going
     assert not player.view.confirm.isVisible() and player.driver.running
+    assert not player.driver.state.paused
     press(qtbot, player, Key.Key_Escape)
-    press(qtbot, player, Key.Key_Return)
+    qtbot.mouseClick(player.view.confirm.keep, Qt.MouseButton.LeftButton)
+    assert not player.view.confirm.isVisible() and not player.driver.state.paused
+    press(qtbot, player, Key.Key_Escape)
+    press(qtbot, player, Key.Key_Escape)  # Esc again: stop
     assert not player.driver.running
     session = only_session(coach_app)
     assert session.outcome == "stopped"
     reps = coach_app.log.reps(session.id)
     assert [(r.rep, r.skipped) for r in reps] == [(1, False), (2, True)]
     assert player.summary.title.text() == "Session stopped"
+
+
+def test_a_session_paused_before_the_question_stays_paused(coach_app, player, qtbot):  # type: ignore[no-untyped-def]
+    run_until(coach_app, lambda s: s.phase is Phase.HOLD)
+    press(qtbot, player, Key.Key_Space)
+    press(qtbot, player, Key.Key_Escape)
+    qtbot.mouseClick(player.view.confirm.keep, Qt.MouseButton.LeftButton)
+    assert player.driver.state.paused, "Keep going does not resume what the person paused"
+
+
+def test_the_stop_button_on_the_question_stops(coach_app, player, qtbot):  # type: ignore[no-untyped-def]
+    run_until(coach_app, lambda s: s.phase is Phase.MOVE_IN)
+    press(qtbot, player, Key.Key_Escape)
+    qtbot.mouseClick(player.view.confirm.stop, Qt.MouseButton.LeftButton)
+    assert only_session(coach_app).outcome == "stopped"
 
 
 def test_sharp_pain_stops_at_once_and_says_why(coach_app, player, qtbot):  # type: ignore[no-untyped-def]
@@ -120,43 +145,10 @@ def test_sharp_pain_stops_at_once_and_says_why(coach_app, player, qtbot):  # typ
     )
 
 
-def test_pain_before_and_after_are_stored(coach_app, player, qtbot):  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(player.view.pain_before.group.button(4), Qt.MouseButton.LeftButton)
-    run_until(coach_app, lambda s: s.finished)
-    qtbot.mouseClick(player.summary.pain_scale.group.button(2), Qt.MouseButton.LeftButton)
-    session = only_session(coach_app)
-    assert (session.pain_before, session.pain_after) == (4, 2)
-    assert player.summary.pain.text() == "4 → 2"
-
-
-def test_ignored_prompts_still_log_the_session(coach_app, player):  # type: ignore[no-untyped-def]
-    assert player.view.pain_before.isVisible() and player.view.injury.isVisible()
-    run_until(coach_app, lambda s: s.rep == 2)
-    assert not player.view.pre_session.isVisible(), "unanswered questions go away"
-    run_until(coach_app, lambda s: s.finished)
-    session = only_session(coach_app)
-    assert session.outcome == "completed" and session.pain_before is None
-
-
-def test_injury_yes_pauses_explains_and_can_stop(coach_app, player, qtbot):  # type: ignore[no-untyped-def]
-    injury = player.view.injury
-    qtbot.mouseClick(injury.yes, Qt.MouseButton.LeftButton)
-    assert player.driver.state.paused
-    assert injury.explanation.isVisible() and "three days" in injury.explanation.text()
-    qtbot.mouseClick(injury.stop, Qt.MouseButton.LeftButton)
-    assert only_session(coach_app).outcome == "stopped"
-
-
-def test_injury_carry_on_resumes(coach_app, player, qtbot):  # type: ignore[no-untyped-def]
-    injury = player.view.injury
-    qtbot.mouseClick(injury.yes, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(injury.carry_on, Qt.MouseButton.LeftButton)
-    assert not player.driver.state.paused and not injury.isVisible()
-
-
 def test_mute_by_key_is_remembered(coach_app, player, qtbot):  # type: ignore[no-untyped-def]
     press(qtbot, player, Key.Key_M)
     assert coach_app.tones.muted and coach_app.settings.muted
+    assert player.controls.mute.text() == "Tones off"
     run_until(coach_app, lambda s: s.phase is Phase.RELEASE)
     assert coach_app.tones.played == []
     press(qtbot, player, Key.Key_M)
@@ -190,3 +182,26 @@ def test_the_figure_moves_on_the_session_clock(coach_app, player):  # type: igno
     assert figure.shown.side is None, "a symmetric exercise: the one facing rule decides"
     run_until(coach_app, lambda s: s.phase is Phase.HOLD and s.side == "right")
     assert figure.shown.side == "right"
+
+
+def test_v_switches_the_voice_and_is_remembered(coach_app, qtbot):  # type: ignore[no-untyped-def]
+    from coach.ui.player.voice import Voice
+
+    coach_app.voice = Voice(muted=True, engine="mock")
+    player = start(coach_app)
+    assert player.controls.voice.isEnabled() and player.controls.voice.text() == "Voice off"
+    press(qtbot, player, Key.Key_V)
+    assert not coach_app.voice.muted and not coach_app.settings.voice_muted
+    assert player.controls.voice.text() == "Voice on"
+    press(qtbot, player, Key.Key_V)
+    assert coach_app.voice.muted and coach_app.settings.voice_muted
+    assert not coach_app.tones.muted, "the tones have their own switch"
+
+
+def test_without_a_voice_the_switch_is_hidden(coach_app, player):  # type: ignore[no-untyped-def]
+    assert not player.controls.voice.isEnabled()
+    assert [b.text() for b in player.switches if b.isVisible()] == [
+        "Tones on",
+        "Compact",
+        "Full screen",
+    ]
