@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from coach import APP_NAME
 from coach.core.catalog.loader import Catalog, load_shipped
 from coach.core.session.clock import Clock, ScaledClock, SystemClock
-from coach.paths import assets_dir
+from coach.paths import assets_dir, config_dir
 from coach.paths import data_dir as resolve_data_dir
 from coach.ui.icon import app_icon
 from coach.ui.player.sounds import Tones
@@ -65,6 +65,8 @@ class CoachApp:
         self.history: HistoryWindow | None = None
         self._noticed: set[str] = set()
         tones.unavailable.connect(self._once)
+        if settings.on_problem is None:  # a setting that could not be saved
+            settings.on_problem = self._once
         if voice is not None:
             voice.unavailable.connect(self._once)
 
@@ -135,7 +137,7 @@ class CoachApp:
         from coach.ui.history.window import HistoryWindow
 
         if self.history is None:
-            self.history = HistoryWindow(self.log, catalog=self.catalog)
+            self.history = HistoryWindow(self.log, catalog=self.catalog, settings=self.settings)
             self.history.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.history.destroyed.connect(self._history_closed)
         self.history.show()
@@ -215,7 +217,7 @@ def run_app(
     log = SessionLog.open(resolve_data_dir(data_dir))
     try:
         qapp = make_qapp()
-        settings = AppSettings()
+        settings = AppSettings(config_dir(data_dir))  # follows --data-dir, like the log
         apply_theme(qapp, settings.theme)
         tones = Tones(assets_dir() / "sounds", muted=settings.muted)
         voice = Voice(muted=settings.voice_muted)
