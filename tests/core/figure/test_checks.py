@@ -31,16 +31,6 @@ from tests.core.figure.checks import CHECKS, EXERCISE_IDS, Sample, message, pose
 
 KNOWN: dict[str, dict[str, str]] = {
     "contact": {
-        "childs-pose": (
-            "20/40 frames fail; worst start t=0 no side depth 0.6: forehead +95.0 cm off the "
-            "floor (reach: forehead)"
-        ),
-        "glute-bridge": (
-            "9/40 frames fail; worst hold t=2 no side depth 1.0: elbow_near 3.3 cm into the mat"
-        ),
-        "pelvic-tilt": (
-            "20/40 frames fail; worst hold t=3 no side depth 1.0: mid_back 1.8 cm into the mat"
-        ),
         "plank": (
             "4/40 frames fail; worst move t=1 no side depth 0.6: toe_near +1.6 cm off any surface"
             " (bearing: knee_front_near/knee_front_far/toe_near/toe_far)"
@@ -49,12 +39,7 @@ KNOWN: dict[str, dict[str, str]] = {
             "36/80 frames fail; worst start t=0 left depth 0.6: hand_far 2.0 cm into the mat"
         ),
     },
-    "balance": {
-        "forward-fold": (
-            "20/40 frames fail; worst hold t=45 no side depth 1.0: centre of mass 14.3 cm outside"
-            " the base of heel_near, toe_near, heel_far, toe_far"
-        ),
-    },
+    "balance": {},
     "distinct": {
         "childs-pose": (
             "40/40 frames fail; worst start t=0 no side depth 0.6: legs 18 cm apart in 3-D drawn "
