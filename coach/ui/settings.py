@@ -179,6 +179,15 @@ class AppSettings:
         self._qs.setValue("safety/ask_injury", bool(value))
 
     @property
+    def large(self) -> bool:
+        """Whether the player opens full screen (to read from across the room)."""
+        return self._bool("look/player_large", False)
+
+    @large.setter
+    def large(self, value: bool) -> None:
+        self._qs.setValue("look/player_large", bool(value))
+
+    @property
     def theme(self) -> str:
         value = str(self._qs.value("look/theme", "system"))
         return value if value in THEMES else "system"
