@@ -184,17 +184,18 @@ def _dispatch(args: argparse.Namespace) -> int:
         from coach.ui.cards.printing import print_to_pdf
 
         catalog = load_shipped()
+        said = print_to_pdf(
+            args.routine,
+            Path(args.output),
+            per_page=args.per_page,
+            paper=args.paper,
+            catalog=catalog,
+        )
+        # Other files' problems once the cards are written; a failure is one
+        # sentence (the routine's own problem is in it when that is the cause).
         for problem in catalog.problems:
             print(f"coach: {problem}", file=sys.stderr)
-        print(
-            print_to_pdf(
-                args.routine,
-                Path(args.output),
-                per_page=args.per_page,
-                paper=args.paper,
-                catalog=catalog,
-            )
-        )
+        print(said)
         return 0
     from coach.ui.app import run_app
 

@@ -24,10 +24,19 @@ def assets_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         candidates.insert(0, Path(bundle) / "coach" / "assets")
+    return find_assets(candidates)
+
+
+def find_assets(candidates: list[Path]) -> Path:
+    """The first candidate holding an `exercises` folder; FileNotFoundError
+    (one clause naming every folder looked for) when none does."""
     for candidate in candidates:
         if (candidate / "exercises").is_dir():
             return candidate
-    raise FileNotFoundError("the exercise files are missing from this installation")
+    looked = " or ".join(str(candidate / "exercises") for candidate in candidates)
+    raise FileNotFoundError(
+        f"the exercise files are missing from this installation (there is no folder {looked})"
+    )
 
 
 def data_dir(option: str | os.PathLike[str] | None = None) -> Path:

@@ -199,6 +199,15 @@ def make_qapp() -> QApplication:
     return qapp
 
 
+def _sounds_folder() -> Path:
+    """The tones' folder; with the assets missing from the installation (said
+    once, with the catalog's problems) a folder that is not there: no tones."""
+    try:
+        return assets_dir() / "sounds"
+    except FileNotFoundError:
+        return Path(__file__).resolve().parent / "assets-missing" / "sounds"
+
+
 def run_app(
     data_dir: Path | None = None,
     routine: str | None = None,
@@ -219,7 +228,7 @@ def run_app(
         qapp = make_qapp()
         settings = AppSettings(config_dir(data_dir))  # follows --data-dir, like the log
         apply_theme(qapp, settings.theme)
-        tones = Tones(assets_dir() / "sounds", muted=settings.muted)
+        tones = Tones(_sounds_folder(), muted=settings.muted)
         voice = Voice(muted=settings.voice_muted)
         app = CoachApp(
             qapp,

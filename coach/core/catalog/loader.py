@@ -8,6 +8,7 @@ importable from here too.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -44,7 +45,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
         # catch one mis-saved file would stop the whole catalog from loading.
         raise CatalogError(f"{path.name}: is not valid TOML (the text is not UTF-8).") from None
     except OSError as exc:
-        raise CatalogError(f"{path.name}: cannot be read ({exc.strerror}).") from None
+        raise CatalogError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from None
+    except RecursionError:
+        # tomllib parses nested arrays and tables by recursion: a file nested
+        # a thousand deep (damaged, or made to break us) ends here.
+        raise CatalogError(f"{path.name}: is nested too deeply to be read.") from None
 
 
 def _span(fields: Fields, name: str, low: int, high: int) -> Span:
@@ -144,33 +149,49 @@ def _routine_item(f: Fields, exercises: Mapping[str, Exercise]) -> RoutineItem:
 
 def load_catalog(exercise_dirs: Iterable[Path], routine_dirs: Iterable[Path]) -> Catalog:
     """Load every `*.toml` in the given folders, keeping the valid files and
-    one sentence per invalid one in `Catalog.problems`."""
+    one sentence per invalid file or missing folder in `Catalog.problems`.
+    The id (file name) of each file that did not load is kept with its
+    problem, so asking for it later says why instead of "no such"."""
     catalog = Catalog()
     # Ids equal file names, so a clash is a same-named file in another folder:
     # the message gives that file's full path, or it would name the file twice.
     seen: dict[str, Path] = {}
-    for path in _toml_files(exercise_dirs):
+    for path in _toml_files(exercise_dirs, "exercises", catalog.problems):
         try:
             exercise = parse_exercise(path, _read_toml(path))
             if exercise.id in seen:
                 raise _already_used(path, exercise.id, seen[exercise.id])
         except CatalogError as exc:
-            catalog.problems.append(str(exc))
+            _failed(catalog.problems, catalog.failed_exercises, catalog.exercises, path, exc)
             continue
         seen[exercise.id] = path
         catalog.exercises[exercise.id] = exercise
+        catalog.failed_exercises.pop(exercise.id, None)
     seen_routines: dict[str, Path] = {}
-    for path in _toml_files(routine_dirs):
+    for path in _toml_files(routine_dirs, "routines", catalog.problems):
         try:
             routine = parse_routine(path, _read_toml(path), catalog.exercises)
             if routine.id in seen_routines:
                 raise _already_used(path, routine.id, seen_routines[routine.id])
         except CatalogError as exc:
-            catalog.problems.append(str(exc))
+            _failed(catalog.problems, catalog.failed_routines, catalog.routines, path, exc)
             continue
         seen_routines[routine.id] = path
         catalog.routines[routine.id] = routine
+        catalog.failed_routines.pop(routine.id, None)
     return catalog
+
+
+def _failed(
+    problems: list[str],
+    failed: dict[str, str],
+    loaded: Mapping[str, object],
+    path: Path,
+    exc: CatalogError,
+) -> None:
+    problems.append(str(exc))
+    if path.stem not in loaded:  # a second file for a loaded id leaves the first
+        failed.setdefault(path.stem, str(exc))
 
 
 def _already_used(path: Path, item_id: str, first: Path) -> CatalogError:
@@ -178,15 +199,33 @@ def _already_used(path: Path, item_id: str, first: Path) -> CatalogError:
 
 
 def load_shipped() -> Catalog:
+    """The catalog shipped with the app. Exercise files missing from the
+    installation are one problem naming where they were looked for; the app
+    still starts, with nothing to play."""
     from coach.paths import assets_dir
 
-    root = assets_dir()
+    try:
+        root = assets_dir()
+    except FileNotFoundError as exc:
+        return Catalog(problems=[f"{str(exc)[:1].upper()}{str(exc)[1:]}."])
     return load_catalog([root / "exercises"], [root / "routines"])
 
 
-def _toml_files(dirs: Iterable[Path]) -> list[Path]:
+def _toml_files(dirs: Iterable[Path], kind: str, problems: list[str]) -> list[Path]:
+    """The `*.toml` files in each folder, by name; a missing or unreadable
+    folder is one problem naming it."""
     files: list[Path] = []
     for folder in dirs:
-        if folder.is_dir():
-            files.extend(sorted(folder.glob("*.toml")))
+        try:
+            names = sorted(entry.name for entry in os.scandir(folder))
+        except FileNotFoundError:
+            problems.append(f"{folder}: the folder of {kind} is missing, so none were loaded.")
+            continue
+        except OSError as exc:
+            problems.append(
+                f"{folder}: the folder of {kind} cannot be read "
+                f"({exc.strerror or exc}), so none were loaded."
+            )
+            continue
+        files.extend(folder / name for name in names if name.endswith(".toml"))
     return files

@@ -83,11 +83,19 @@ class Catalog:
     exercises: dict[str, Exercise] = field(default_factory=dict)
     routines: dict[str, Routine] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    # Ids (file names) whose file did not load, with the problem that says why.
+    failed_exercises: dict[str, str] = field(default_factory=dict)
+    failed_routines: dict[str, str] = field(default_factory=dict)
 
     def routine(self, routine_id: str) -> Routine:
         try:
             return self.routines[routine_id]
         except KeyError:
+            if routine_id in self.failed_routines:
+                raise CatalogError(
+                    f"The routine '{routine_id}' could not be loaded: "
+                    f"{self.failed_routines[routine_id]}"
+                ) from None
             known = ", ".join(sorted(self.routines)) or "none"
             raise CatalogError(
                 f"There is no routine called '{routine_id}' (known routines: {known})."
@@ -97,6 +105,11 @@ class Catalog:
         try:
             return self.exercises[exercise_id]
         except KeyError:
+            if exercise_id in self.failed_exercises:
+                raise CatalogError(
+                    f"The exercise '{exercise_id}' could not be loaded: "
+                    f"{self.failed_exercises[exercise_id]}"
+                ) from None
             raise CatalogError(f"There is no exercise called '{exercise_id}'.") from None
 
     def estimated_seconds(self, routine: Routine) -> float:
