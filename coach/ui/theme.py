@@ -91,10 +91,11 @@ LIGHT_ACCENTS = {
 DARK_ACCENTS = {
     "hold": "#5aa9ff",
     "move": "#f0a040",
-    "walk": "#20c0a0",
+    "walk": "#00b4a5",
     "danger": "#ff6b6b",
 }
 WALK_TINT = 0.10  # how much of the walk colour the walk stage's background takes
+PAUSED_SHARE = 0.68  # how much of the text colour the faded "paused" grey keeps
 
 
 def mix(a: QColor, b: QColor, amount: float) -> QColor:
@@ -145,10 +146,9 @@ class Accents:
         text = QColor(palette.color(Role.WindowText))
         track = QColor(text)
         track.setAlphaF(0.14)
-        # Paused: the text colour, faded, so it reads on any background and
-        # stands apart from the track.
-        paused = QColor(text)
-        paused.setAlphaF(0.55)
+        # Paused: the text colour faded towards the window (opaque, so its
+        # contrast is what it looks like: >= 4.5:1), apart from the track.
+        paused = mix(palette.color(Role.Window), text, PAUSED_SHARE)
         walk = QColor(named["walk"])
         return cls(
             hold=QColor(named["hold"]),

@@ -88,8 +88,7 @@ class CompactWindow(QWidget):
         buttons = QHBoxLayout()
         self.buttons: list[QToolButton] = []
         for action in (actions.back, actions.pause, actions.skip, actions.compact):
-            button = action_button(action, self)
-            button.setMinimumWidth(60)
+            button = action_button(action, self, min_width=60)
             buttons.addWidget(button)
             self.buttons.append(button)
         box.addLayout(buttons)

@@ -107,7 +107,9 @@ class PlayerActions(QObject):
         self.large.setText("Leave full screen" if on else "Full screen")
 
 
-def action_button(action: QAction, parent: QWidget, *, big: bool = False) -> QToolButton:
+def action_button(
+    action: QAction, parent: QWidget, *, big: bool = False, min_width: int = 92
+) -> QToolButton:
     """A text button bound to an action; it never takes focus, so Space and
     the arrow keys always reach the player's shortcuts."""
     button = QToolButton(parent)
@@ -121,5 +123,29 @@ def action_button(action: QAction, parent: QWidget, *, big: bool = False) -> QTo
     font.setPointSizeF(font.pointSizeF() * (1.35 if big else 1.15))
     button.setFont(font)
     button.setMinimumHeight(44 if big else 38)
-    button.setMinimumWidth(92)
+    button.setMinimumWidth(min_width)
+    keep_width_for(button, TEXTS.get(action.text(), ()))
     return button
+
+
+# Texts a button takes in turn: its width fits the widest, so a switch
+# (Pause -> Resume) never moves the buttons next to it.
+TEXTS = {
+    text: group
+    for group in (
+        ("Pause", "Resume"),
+        ("Tones on", "Tones off"),
+        ("Voice on", "Voice off"),
+        ("Compact", "Full view"),
+        ("Full screen", "Leave full screen"),
+    )
+    for text in group
+}
+
+
+def keep_width_for(button: QToolButton, texts: tuple[str, ...]) -> None:
+    if texts:
+        metrics = button.fontMetrics()
+        padding = button.sizeHint().width() - metrics.horizontalAdvance(button.text())
+        widest = max(metrics.horizontalAdvance(text) for text in texts)
+        button.setMinimumWidth(max(button.minimumWidth(), widest + padding))

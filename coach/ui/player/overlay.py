@@ -77,9 +77,6 @@ class StopOverlay(QFrame):
         )
 
     def open(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.place(parent.rect())
         self.show()
         self.raise_()
         self.keep.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -19,7 +19,7 @@ height.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QRect, Qt
+from PySide6.QtCore import QMargins, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,6 +54,7 @@ FONT_SHARE = {
 }
 WALK_WORD_SHARE = 0.16  # "Walk": bigger than the countdown digits
 COLUMN_SHARE = 0.40  # of the width: the text column; the figure takes the rest
+LARGE_COLUMN_SHARE = 0.36  # full screen: more of it for the figure
 # In full screen the ring is at least this share of the height: digits of
 # 0.40 x the ring's side, a digit glyph 0.73 of the font's pixel size, make
 # the digits 0.4 x 0.73 x 0.53 = 15.5 % of the height.
@@ -101,6 +102,7 @@ class SessionView(QWidget):
         self.icon = PhaseIcon(self.column)
         row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
         self.phase = self._label("phase", bold=True)
+        self.phase.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.phase, 1)
         side.addLayout(row)
         self.ring = CountdownRing(self.column)
@@ -121,8 +123,7 @@ class SessionView(QWidget):
         bar.setSpacing(8)
         self.buttons: list[QToolButton] = []
         for action in (actions.back, actions.pause, actions.skip, actions.stop):
-            button = action_button(action, self, big=True)
-            button.setMinimumWidth(80)
+            button = action_button(action, self, big=True, min_width=80)
             bar.addWidget(button)
             self.buttons.append(button)
         bar.addStretch(1)
@@ -216,6 +217,8 @@ class SessionView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._restyle()
+        if self.confirm.isVisible():  # once the layout has placed the figure
+            QTimer.singleShot(0, self._place_overlay)
 
     def _routine_texts(self) -> dict[str, list[str]]:
         """Every text each slot can hold for this exercise and the next, and
@@ -248,7 +251,8 @@ class SessionView(QWidget):
         resize, on entering or leaving full screen and the walk stage."""
         height, width = max(self.height(), 1), max(self.width(), 1)
         base = system_pixel_size()
-        column_w = max(180, round(width * COLUMN_SHARE))
+        share = LARGE_COLUMN_SHARE if self.large else COLUMN_SHARE
+        column_w = max(180, round(width * share))
         self.column.setFixedWidth(column_w)
         layout = self.layout()
         margins = layout.contentsMargins() if layout is not None else QMargins()
@@ -286,7 +290,6 @@ class SessionView(QWidget):
         if walking:  # the digits stay smaller than the word "Walk"
             ring = min(ring, int(sizes["phase"] * 0.9 / RING_DIGITS))
         self.ring.setFixedHeight(ring)
-        self._place_overlay()
 
     def _slot_height(self, role: str, px: int, width: int) -> int:
         """The height of the tallest text `role` can show, at `px`, in `width`."""
@@ -308,8 +311,14 @@ class SessionView(QWidget):
         )
         return max(tallest, metrics.height()) + 2
 
+    def open_confirm(self) -> None:
+        """Show "Stop this session?" over the figure."""
+        self._place_overlay()
+        self.confirm.open()
+
     def _place_overlay(self) -> None:
-        self.confirm.place(self.rect())
+        """Over the figure, so the ring and the counters stay in sight."""
+        self.confirm.place(self.figure.geometry() if self.figure.width() > 300 else self.rect())
 
     def fits(self) -> bool:
         """Every control shows its whole text (tests and the minimum size)."""

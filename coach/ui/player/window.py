@@ -151,13 +151,12 @@ class PlayerWindow(QMainWindow):
         ]
         for action in actions:
             button = action_button(action, bar)
-            button.setMinimumWidth(60)
-            button.setMinimumHeight(32)
+            button.setMinimumHeight(30)
             button.setVisible(action is not self.controls.voice or has_voice)
             bar.addPermanentWidget(button)
             self.switches.append(button)
         self.controls.voice.setEnabled(has_voice)
-        bar.setFixedHeight(max(b.sizeHint().height() for b in self.switches) + 6)
+        bar.setFixedHeight(max(b.sizeHint().height() for b in self.switches) + 12)
 
     # -- commands -------------------------------------------------------------
     def start(self) -> None:
@@ -227,9 +226,10 @@ class PlayerWindow(QMainWindow):
 
     def set_compact(self, on: bool) -> None:
         if self.waiting_to_start:  # the questions need the big window: compact once started
-            self._compact_wanted = on
-            self.controls.set_compact(False)
-            self.controls.compact.setText("Compact (after start)" if on else "Compact")
+            self._compact_wanted = on  # the switch stays as pressed until then
+            self.statusBar().showMessage(
+                "The compact window opens when the session starts." if on else "", 5000
+            )
             return
         if on and self.driver.running:
             if self.compact is None:
@@ -260,7 +260,7 @@ class PlayerWindow(QMainWindow):
         if not self.driver.state.paused:
             self._paused_for_confirm = True
             self.driver.toggle_pause()
-        self.view.confirm.open()
+        self.view.open_confirm()
         self.controls.keep.setEnabled(True)
 
     def _keep_going(self) -> None:

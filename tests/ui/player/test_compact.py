@@ -31,6 +31,16 @@ def test_compact_asked_for_before_the_start_comes_after_it(coach_app):  # type: 
     assert player.compact is not None and player.compact.isVisible()
 
 
+def test_c_on_the_get_ready_page_goes_compact_once_started(coach_app, qtbot):  # type: ignore[no-untyped-def]
+    player = coach_app.play("tiny")
+    press(qtbot, player, Qt.Key.Key_C)
+    assert player.waiting_to_start and player.compact is None
+    assert "compact window opens when the session starts" in player.statusBar().currentMessage()
+    press(qtbot, player, Qt.Key.Key_Space)
+    assert player.compact is not None and player.compact.isVisible()
+    assert player.controls.compact.isChecked()
+
+
 def test_compact_follows_the_session_and_takes_the_keys(coach_app, qtbot):  # type: ignore[no-untyped-def]
     player = start(coach_app, compact=True)
     compact = player.compact
