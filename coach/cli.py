@@ -19,10 +19,28 @@ from coach import __version__
 from coach.core.errors import CoachError
 from coach.paths import make_private_dir, state_dir
 
+# Characters that break or overwrite a terminal line (str.splitlines' line
+# boundaries, the other C0 and C1 controls, DEL), shown escaped instead: a
+# name typed with a newline in it must not split the one sentence in two.
+_UNPRINTABLE = {
+    **{code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))},
+    0x09: "\\t",
+    0x0A: "\\n",
+    0x0D: "\\r",
+    0x2028: "\\u2028",
+    0x2029: "\\u2029",
+}
+
+
+def say(text: str) -> None:
+    """One line on stderr, 'coach: ' first; whatever the text holds (a name
+    the user typed, a path) stays on that line."""
+    sys.stderr.write(f"coach: {text.translate(_UNPRINTABLE)}\n")
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"coach: {message[0].upper()}{message[1:]}. Try 'coach --help'.\n")
+        say(f"{message[0].upper()}{message[1:]}. Try 'coach --help'.")
         raise SystemExit(2)
 
 
@@ -139,7 +157,7 @@ def _list(args: argparse.Namespace) -> int:
 
     catalog = load_shipped()
     for problem in catalog.problems:
-        print(f"coach: {problem}", file=sys.stderr)
+        say(problem)
     if args.json:
         print(json.dumps(catalog_as_dict(catalog), indent=2))
     else:
@@ -159,7 +177,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         form = "json" if args.json else "csv" if args.csv else "text"
         text, notice = history_output(data_dir, form=form, since=args.since)
         if notice:
-            print(f"coach: {notice}", file=sys.stderr)
+            say(notice)
         sys.stdout.write(text)
         return 0
     if command == "render":
@@ -194,7 +212,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         # Other files' problems once the cards are written; a failure is one
         # sentence (the routine's own problem is in it when that is the cause).
         for problem in catalog.problems:
-            print(f"coach: {problem}", file=sys.stderr)
+            say(problem)
         print(said)
         return 0
     from coach.ui.app import run_app
@@ -209,12 +227,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "data_dir" not in args:
         args.data_dir = None
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit
+        return code
     except CoachError as exc:
-        print(f"coach: {exc}", file=sys.stderr)
+        say(str(exc))
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (`coach list | head`): nothing to report.
+        # stdout goes to /dev/null so the final flush at exit cannot fail again.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # as if SIGPIPE had ended the process, like other tools
     except Exception as exc:  # a bug: one sentence here, the details in a private file
         report = _write_crash_log(state_dir(args.data_dir))
         where = (
@@ -222,11 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if report is not None
             else "the details could not be written to a file"
         )
-        print(
-            f"coach: Something went wrong ({type(exc).__name__}: {exc}); {where}. "
-            f"Please report it.",
-            file=sys.stderr,
-        )
+        say(f"Something went wrong ({type(exc).__name__}: {exc}); {where}. Please report it.")
         return 70
 
 
