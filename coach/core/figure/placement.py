@@ -90,7 +90,16 @@ def _turn(
         c, s = math.cos(r), math.sin(r)
         return min(scene.gap(turn_about(p, centre, c, s), on) for p, on in touching)
 
-    angle = _nearest_root(gap, REACH_NONE if limb else MAX_TURN)
+    if limb:
+        angle = _nearest_root(gap, REACH_NONE)
+    else:
+        # The body tips one way only: down onto its support when it floats,
+        # up out of it when it sinks in. Two contact points (a back on a
+        # roller) then never make it flip between two resting angles.
+        arm = sum(p[0] - centre[0] for p, _ in touching)
+        down = -1.0 if arm > 0 else 1.0  # turning this way lowers the contacts
+        way = down if gap(0.0) > 0 else -down
+        angle = _nearest_root(gap, MAX_TURN, signs=(way,))
     if limb and angle:
         angle *= _reach_weight(gap, angle, math.dist(pts[contacts[0].point][:2], centre[:2]))
     if angle:
@@ -108,15 +117,18 @@ def _reach_weight(gap: Gap, angle: float, radius: float) -> float:
     return max(0.0, fade) * min(1.0, slope / SQUARE)
 
 
-def _nearest_root(f: Gap, limit: float, step: float = 3.0) -> float:
-    """The angle nearest zero where f changes sign, within `limit`; 0 if none."""
+def _nearest_root(
+    f: Gap, limit: float, step: float = 3.0, signs: tuple[float, ...] = (1.0, -1.0)
+) -> float:
+    """The angle nearest zero where f changes sign, within `limit`, turning
+    the ways in `signs`; 0 if none."""
     f0 = f(0.0)
     if abs(f0) < TOUCHING:
         return 0.0
     a = 0.0
     while a < limit:
         b = a + step
-        for sign in (1.0, -1.0):
+        for sign in signs:
             fa, fb = (f0 if a == 0 else f(sign * a)), f(sign * b)
             if (fa > 0) != (fb > 0):
                 return _bisect(f, sign * a, sign * b, fa)

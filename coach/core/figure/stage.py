@@ -113,13 +113,15 @@ class Stage:
             self.floor = ((-20.0, 0.0), (20.0, 0.0))
         else:
             # Seen from low down, the floor's far edge lies just behind the body,
-            # so it does not run through the figure as a horizon.
+            # so it does not run through the figure as a horizon; its near edge
+            # lies well out of the picture, so the floor never ends in a step
+            # that reads as a bench or a table top.
             far = -1.2 if view.elevation >= 45 else -0.45
             a = math.radians(view.azimuth)
             ca, sa = math.cos(a), math.sin(a)  # across the view, and toward the camera
             self.floor = tuple(
                 view.project((u * ca + d * sa, 0.0, -u * sa + d * ca))
-                for u, d in ((-4, far), (4, far), (4, 1.2), (-4, 1.2))
+                for u, d in ((-4, far), (4, far), (4, 8.0), (-4, 8.0))
             )
 
     @classmethod

@@ -213,6 +213,11 @@ class Projection:
         self.ax = (s * r0[0], s * r0[1], s * r0[2], canvas.ox + s * t[0])
         self.ay = (-s * r1[0], -s * r1[1], -s * r1[2], canvas.oy - s * t[1])
         self.toward = _unit(_cross(r0, r1), (0.0, 0.0, 1.0))
+        # Which part lies in front of which: seen from low down (a side view
+        # a little from above) by the horizontal depth only, so a standing
+        # leg is not put behind the pelvis for reaching lower.
+        tx, ty, tz = self.toward
+        self.layer = _unit((tx, 0.0, tz), self.toward) if abs(ty) < 0.5 else self.toward
         self.scale = s
 
     def xy(self, v: Vec) -> XY:
@@ -225,6 +230,10 @@ class Projection:
     def depth(self, v: Vec) -> float:
         """Larger is nearer the viewer."""
         return _dot(self.toward, v)
+
+    def layer_depth(self, v: Vec) -> float:
+        """Larger is drawn later (in front): `depth`, horizontal in a low view."""
+        return _dot(self.layer, v)
 
 
 # --- 2-D outlines
@@ -364,7 +373,7 @@ class _Builder:
         return self.proj.xy(self.w[name])
 
     def depth(self, *names: str) -> float:
-        return sum(self.proj.depth(self.w[n]) for n in names) / len(names)
+        return sum(self.proj.layer_depth(self.w[n]) for n in names) / len(names)
 
     def seg(self, group: Group, part: str, a: str, ra: float, b: str, rb: float) -> None:
         pa, pb, s, ink = self.xy(a), self.xy(b), self.s, self.ink

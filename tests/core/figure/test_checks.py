@@ -40,52 +40,7 @@ KNOWN: dict[str, dict[str, str]] = {
         ),
     },
     "balance": {},
-    "distinct": {
-        "childs-pose": (
-            "40/40 frames fail; worst start t=0 no side depth 0.6: legs 18 cm apart in 3-D drawn "
-            "as one for 100% of their length"
-        ),
-        "directed-forward-bend": (
-            "40/40 frames fail; worst start t=0 no side depth 0.6: legs 18 cm apart in 3-D drawn "
-            "as one for 100% of their length"
-        ),
-        "forward-fold": (
-            "40/40 frames fail; worst start t=0 no side depth 0.6: legs 18 cm apart in 3-D drawn "
-            "as one for 100% of their length"
-        ),
-        "glute-bridge": (
-            "40/40 frames fail; worst start t=0 no side depth 0.6: legs 18 cm apart in 3-D drawn "
-            "as one for 100% of their length"
-        ),
-        "knee-to-chest": (
-            "80/80 frames fail; worst start t=0 left depth 0.6: legs 18 cm apart in 3-D drawn as "
-            "one for 100% of their length"
-        ),
-        "knees-to-chest": (
-            "40/40 frames fail; worst start t=0 no side depth 0.6: legs 18 cm apart in 3-D drawn "
-            "as one for 100% of their length"
-        ),
-        "pelvic-tilt": (
-            "40/40 frames fail; worst start t=0 no side depth 0.6: legs 18 cm apart in 3-D drawn "
-            "as one for 100% of their length"
-        ),
-        "plank": (
-            "40/40 frames fail; worst start t=0 no side depth 0.6: legs 18 cm apart in 3-D drawn "
-            "as one for 100% of their length"
-        ),
-        "seated-forward-bend": (
-            "40/40 frames fail; worst start t=0 no side depth 0.6: legs 32 cm apart in 3-D drawn "
-            "as one for 100% of their length"
-        ),
-        "stability-ball-back-extension": (
-            "40/40 frames fail; worst start t=0 no side depth 0.6: legs 18 cm apart in 3-D drawn "
-            "as one for 100% of their length"
-        ),
-        "thoracic-foam-rolling": (
-            "40/40 frames fail; worst start t=0 no side depth 0.6: legs 18 cm apart in 3-D drawn "
-            "as one for 100% of their length"
-        ),
-    },
+    "distinct": {},
     "fill": {},
 }
 
