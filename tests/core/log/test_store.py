@@ -71,12 +71,28 @@ def test_timestamps_are_local_iso_8601_with_offset(data_dir):
     assert datetime.fromisoformat(started).utcoffset() == local_offset
 
 
-def test_wal_and_foreign_keys_are_on(data_dir):
+def test_the_log_is_in_wal_mode(data_dir):
+    """WAL is a property of the file: another connection (the sqlite3 shell,
+    a second process) sees it, while the log is open and after."""
     with SessionLog.open(data_dir) as log:
-        assert log._db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
-        assert log._db.execute("PRAGMA foreign_keys").fetchone() == (1,)
-        with pytest.raises(sqlite3.IntegrityError):
-            rep(log, 999, 1)  # no such session: refused, not orphaned (and a bug)
+        log.begin_session("r", "R", 1)
+        with closing(sqlite3.connect(data_dir / DB_NAME)) as other:
+            assert other.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    with closing(sqlite3.connect(data_dir / DB_NAME)) as other:
+        assert other.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_a_rep_for_no_session_is_refused(data_dir):
+    """Foreign keys are enforced: a rep for a session that does not exist is
+    refused (it is a bug, so the error stays SQLite's), and nothing is written."""
+    with SessionLog.open(data_dir) as log:
+        sid = log.begin_session("r", "R", 1)
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+            rep(log, sid + 999, 1)
+        rep(log, sid, 1)  # the log goes on working
+        assert [r.rep for r in log.reps(sid)] == [1]
+    with closing(sqlite3.connect(data_dir / DB_NAME)) as other:
+        assert other.execute("SELECT COUNT(*) FROM reps").fetchone() == (1,)
 
 
 def test_each_rep_is_committed_when_recorded(data_dir):
@@ -112,20 +128,21 @@ def test_sessions_since_a_date_oldest_first(data_dir):
         assert log.sessions(date(2024, 7, 1)) == []
 
 
-def test_sessions_counts_reps_in_one_query(data_dir):
+def test_sessions_count_done_and_skipped_reps_from_an_index(data_dir):
+    """Each session's counts of done and skipped reps, read through a covering
+    index. (How many SQL statements `sessions()` runs is how it is built, not
+    what it promises, and could only be seen through the log's private
+    connection; the promise, History opening fast over 7,245 sessions, is
+    the benchmark `history_open_ms`.)"""
     with SessionLog.open(data_dir) as log:
         for n in range(30):
             sid = log.begin_session("r", "R", 3)
             for k in range(1, 4):
                 rep(log, sid, k, skipped=k == n % 4)
             log.end_session(sid, "completed")
-        statements: list[str] = []
-        log._db.set_trace_callback(statements.append)
         records = log.sessions()
-        log._db.set_trace_callback(None)
-    touching_reps = [s for s in statements if "FROM reps" in s]
-    assert len(touching_reps) == 1, statements  # not one per session
-    assert sum(r.reps_skipped for r in records) == sum(1 for n in range(30) if 1 <= n % 4 <= 3)
+    assert [r.reps_skipped for r in records] == [int(1 <= n % 4 <= 3) for n in range(30)]
+    assert [r.reps_done for r in records] == [3 - int(1 <= n % 4 <= 3) for n in range(30)]
     with closing(sqlite3.connect(data_dir / DB_NAME)) as db:
         plan = [
             row[-1]
