@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QLineF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QLinearGradient,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -26,12 +27,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from coach.core.figure.fill import FILL_MIN, body_box, fill_of
 from coach.core.figure.poses import Frame, Pose
 from coach.ui.figure.arrows import MIN_MOVE, motion_arrows, moved, trimmed
 from coach.ui.figure.body import Body, Canvas, build_body
 from coach.ui.figure.colors import FigureColors, mix
 
-__all__ = ["FigureColors", "FigureView", "paint_pose", "visibly_different"]
+__all__ = ["FigureColors", "FigureView", "framing", "paint_pose", "visibly_different"]
 
 GHOST_W = 0.008
 ARROW_W, ARROW_HEAD = 0.016, 0.075
@@ -120,13 +122,14 @@ def paint_pose(
     # A ghost that nearly covers the figure would only blur its edges; the
     # arrows (a rocking pelvis) still show.
     behind = ghost if ghost is not None and moved(ghost, pose) >= MIN_MOVE else None
-    canvas = Canvas(rect, pose.frame if behind is None else _union(pose.frame, behind.frame))
+    canvas = Canvas(rect, framing(pose, behind, rect.width() / max(rect.height(), 1e-9)))
     _floor(painter, canvas, pose, colors)
     # The ghost lies on the mat, behind a chair or a ball: opaque, which Qt
     # paints several times faster than a see-through fill.
     _props(painter, canvas, pose, colors, mats=True)
     if behind is not None:
-        _ghost(painter, canvas, behind, colors)
+        outline = _ghost(painter, canvas, behind, colors)
+        _fade_edges(painter, canvas, behind.frame, outline, colors)
     _props(painter, canvas, pose, colors, mats=False)
     _paint_body(painter, canvas, _body(pose, canvas), pose.glow, colors)
     if ghost is not None:
@@ -135,8 +138,87 @@ def paint_pose(
 
 
 def _union(a: Frame, b: Frame) -> Frame:
-    """Both frames in view: the ghost is not cut off where the pose is framed tighter."""
     return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def framing(pose: Pose, ghost: Pose | None, aspect: float) -> Frame:
+    """The part of the world a panel of width/height `aspect` shows: the
+    pose's frame, grown toward the ghost's as far as the body still fills
+    FILL_MIN of the panel. A ghost much taller than the pose (standing behind
+    a deep fold) then runs out of the picture, faded at the edge, rather
+    than shrinking the figure."""
+    own = pose.frame
+    if ghost is None:
+        return own
+    both = _union(own, ghost.frame)
+    if both == own:
+        return own
+    box = body_box(pose.points)
+
+    def at(k: float) -> Frame:
+        return (
+            own[0] + k * (both[0] - own[0]),
+            own[1] + k * (both[1] - own[1]),
+            own[2] + k * (both[2] - own[2]),
+            own[3] + k * (both[3] - own[3]),
+        )
+
+    if fill_of(box, both, aspect) >= FILL_MIN:
+        return both
+    if fill_of(box, own, aspect) < FILL_MIN:
+        return own
+    lo, hi = 0.0, 1.0
+    for _ in range(10):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if fill_of(box, at(mid), aspect) >= FILL_MIN else (lo, mid)
+    return at(lo)
+
+
+FADE = 0.14  # share of the panel over which a ghost running out of it fades
+
+
+def _fade_edges(
+    painter: QPainter, canvas: Canvas, ghost: Frame, outline: QPainterPath, colors: FigureColors
+) -> None:
+    """Where the ghost runs out of the panel, fade it into the background
+    toward that edge, so it reads as going on out of the picture rather than
+    cut off. Only the ghost fades: the floor and props under it stay."""
+    r = canvas.rect
+    s = canvas.scale
+    # The world the panel shows, as x0, y0 (bottom), x1, y1 (top).
+    shown = (
+        (r.left() - canvas.ox) / s,
+        (canvas.oy - r.bottom()) / s,
+        (r.right() - canvas.ox) / s,
+        (canvas.oy - r.top()) / s,
+    )
+    slack = 0.01
+    band = FADE * min(r.width(), r.height())
+    clear = QColor(colors.halo)
+    clear.setAlpha(0)
+    edges = (
+        (ghost[3] > shown[3] + slack, r.left(), r.top(), r.width(), band, 0.0, 1.0),
+        (ghost[1] < shown[1] - slack, r.left(), r.bottom() - band, r.width(), band, 0.0, -1.0),
+        (ghost[0] < shown[0] - slack, r.left(), r.top(), band, r.height(), 1.0, 0.0),
+        (ghost[2] > shown[2] + slack, r.right() - band, r.top(), band, r.height(), -1.0, 0.0),
+    )
+    if not any(e[0] for e in edges):
+        return
+    painter.save()
+    painter.setClipPath(outline, Qt.ClipOperation.IntersectClip)
+    painter.setPen(Qt.PenStyle.NoPen)
+    for cut, x, y, w, h, dx, dy in edges:
+        if not cut:
+            continue
+        # From the edge (opaque background) inward (clear).
+        x0 = x if dx >= 0 else x + w
+        y0 = y if dy >= 0 else y + h
+        gradient = QLinearGradient(x0, y0, x0 + dx * w, y0 + dy * h)
+        gradient.setColorAt(0.0, colors.halo)
+        gradient.setColorAt(1.0, clear)
+        painter.setBrush(QBrush(gradient))
+        painter.drawRect(QRectF(x, y, w, h))
+    painter.restore()
 
 
 def _paint_body(
@@ -190,7 +272,7 @@ def _hatch(painter: QPainter, canvas: Canvas, shapes: list[QPolygonF], ink: QCol
         painter.restore()
 
 
-def _ghost(painter: QPainter, canvas: Canvas, ghost: Pose, colors: FigureColors) -> None:
+def _ghost(painter: QPainter, canvas: Canvas, ghost: Pose, colors: FigureColors) -> QPainterPath:
     outline = _ghost_outline(ghost, canvas)
     if colors.line_art:  # paper: a dashed line of some weight
         painter.setPen(_pen(colors.ghost, canvas.width(GHOST_W, 1.0), Qt.PenStyle.DashLine))
@@ -201,6 +283,7 @@ def _ghost(painter: QPainter, canvas: Canvas, ghost: Pose, colors: FigureColors)
     else:
         painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(outline)
+    return outline
 
 
 def _arrows(

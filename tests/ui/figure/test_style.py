@@ -200,3 +200,22 @@ def test_the_view_repaints_when_the_ghost_comes_or_goes(qtbot):
     assert view.ghost() is start and view.pose() is hold
     view.set_pose(hold)
     assert view.ghost() is None
+
+
+@pytest.mark.parametrize("aspect", [0.75, 1.0, 1.6])
+def test_a_ghost_never_shrinks_the_figure_below_the_fill_rule(aspect):
+    """The painted frame grows toward the start pose's ghost only while the
+    body still fills 60 % of the panel; a taller ghost runs out of it."""
+    from coach.core.figure.fill import FILL_MIN, body_fill
+    from coach.ui.figure.view import framing
+
+    grew = 0
+    for ex in CATALOG.exercises.values():
+        side = None if ex.sides == "none" else "right"
+        ghost = pose_at(ex, "start", 0.0, side=side)
+        for phase, t in (("hold", 1.0), ("move", ex.move_s)):
+            pose = pose_at(ex, phase, t, side=side, phase_length=ex.move_s)
+            shown = dataclasses.replace(pose, frame=framing(pose, ghost, aspect))
+            assert body_fill(shown, aspect) >= min(FILL_MIN, body_fill(pose, aspect)) - 1e-6
+            grew += shown.frame != pose.frame
+    assert grew, "the frame makes room for some ghost"
