@@ -6,19 +6,21 @@ from __future__ import annotations
 
 import errno
 import os
-import signal
 import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from coach.core import files
 from coach.core.errors import CoachError
 from coach.paths import config_dir
-from coach.ui.app import run_app
-from coach.ui.main.window import MainWindow
 from coach.ui.settings import AppSettings
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _full_disk(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -28,23 +30,47 @@ def _full_disk(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(files.os, "fsync", fsync)
 
 
-def test_the_app_keeps_its_settings_in_the_data_dir_option(qapp, qtbot, tmp_path, data_dir):  # type: ignore[no-untyped-def]
+IN_A_PROCESS = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from coach.ui.app import make_qapp, run_app
+    from coach.ui.main.window import MainWindow
+
+    qapp = make_qapp()  # run_app uses it, so the timer can look at its windows
+
+    def look():
+        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        print(window.settings.path)
+        print(window.current_routine.id)
+        window.settings.muted = True
+        qapp.quit()
+
+    QTimer.singleShot(0, look)
+    sys.exit(run_app(Path(sys.argv[1])))
+""")
+
+
+def test_the_app_keeps_its_settings_in_the_data_dir_option(tmp_path, data_dir):  # type: ignore[no-untyped-def]
     """`coach --data-dir X` reads and writes X/settings, not the settings of
-    COACH_DATA_DIR (or the real user's)."""
+    COACH_DATA_DIR (or the real user's). Run in its own process: a real
+    run_app leaves the application's state (theme, quitting) behind."""
     other = tmp_path / "profile"
     AppSettings(config_dir(other)).last_routine = "bedtime-five"
-    handler = signal.getsignal(signal.SIGINT)
-    QTimer.singleShot(0, qapp.quit)
-    try:
-        assert run_app(other) == 0
-    finally:
-        signal.signal(signal.SIGINT, handler)
-    [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    qtbot.addWidget(window)
-    assert window.settings.path == other / "settings" / AppSettings.FILE_NAME
-    assert window.current_routine.id == "bedtime-five"  # read from there
-    window.settings.muted = True
-    assert "muted=true" in (other / "settings" / AppSettings.FILE_NAME).read_text()
+    done = subprocess.run(
+        [sys.executable, "-c", IN_A_PROCESS, str(other)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    path = other / "settings" / AppSettings.FILE_NAME
+    assert done.stdout.splitlines() == [str(path), "bedtime-five"]  # read from there
+    assert "muted=true" in path.read_text()  # and written there
     assert not (data_dir / "settings").exists()
 
 
