@@ -39,6 +39,9 @@ class CountdownRing(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(80, 80)
         self.setAccessibleName("Countdown")
+        # The ring paints its whole rectangle (the window colour behind it), so
+        # an update repaints the ring alone, never the panels under it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._painted_fraction = -1.0
         self._track_key: tuple[object, ...] | None = None
         self._track_pixmap = QPixmap()
@@ -122,6 +125,7 @@ class CountdownRing(QWidget):
         color = accents.paused if self._paused else (self._color or accents.hold)
         rect, side, pen_w = self._geometry()
         painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().color(self.backgroundRole()))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.drawPixmap(0, 0, self._track(accents.track, rect, pen_w))
         fraction = self.fraction_left

@@ -23,8 +23,14 @@ from coach.core.session.engine import Session, SessionState
 from coach.core.session.events import Event, PainMoment, SessionEnded
 from coach.core.vocabulary import Outcome
 
-RING_STEPS = 500
-MIN_BEAT_MS = 16  # about one frame of a 60 Hz screen
+# The ring moves at most this often: a 10 s hold at 500 steps a turn asked
+# for 50 heartbeats a second, each repainting the ring, for a change nobody
+# sees from the floor. The whole seconds of the digits still turn over on
+# time (the beat is armed for the next one), and the figure moves on its
+# own frame timer.
+RING_MAX_HZ = 10
+RING_BEAT_MS = 1000 // RING_MAX_HZ
+MIN_BEAT_MS = 16  # about one frame of a 60 Hz screen (fast demo clocks)
 
 
 class Recorder(Protocol):
@@ -180,8 +186,11 @@ class SessionDriver(QObject):
         scale = self._session.clock.scale
         left = max(0.0, state.seconds_left)
         to_next_second = left - math.floor(left) or 1.0  # the digits show whole seconds, rounded up
-        # The ring should move by at most 1/500 of a turn per beat: a
-        # 10-second hold gets 50 beats a second, a one-minute hold 8.
-        ring_step = state.phase_length / RING_STEPS if state.phase_length > 0 else 1.0
-        real_ms = min(to_next_second, ring_step) / scale * 1000
-        return max(MIN_BEAT_MS, min(self._interval_ms, math.ceil(real_ms) + 1))
+        to_next_ms = math.ceil(to_next_second / scale * 1000) + 1
+        ring_ms = RING_BEAT_MS if state.phase_length > 0 else self._interval_ms
+        return max(MIN_BEAT_MS, min(self._interval_ms, ring_ms, to_next_ms))
+
+    @property
+    def next_heartbeat_ms(self) -> int:
+        """Real milliseconds to the next heartbeat the driver would arm now."""
+        return self._next_heartbeat_ms()

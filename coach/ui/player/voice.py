@@ -21,7 +21,13 @@ state at each heartbeat, never by counting heartbeats.
 from __future__ import annotations
 
 import math
+import os
+import shutil
+import socket
+import subprocess
+import threading
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QThread, QTimer, Signal, Slot
@@ -34,7 +40,7 @@ from coach.core.session.events import (
     SessionEnded,
 )
 from coach.core.vocabulary import Outcome, Side
-from coach.ui.player.sounds import multimedia_without_ffmpeg
+from coach.ui.player.sounds import audio_output_available, multimedia_without_ffmpeg
 
 if TYPE_CHECKING:
     from coach.core.session.engine import SessionState
@@ -47,6 +53,9 @@ NO_VOICE_NOTICE = (
 # Priorities: a higher one cuts a lower one that is speaking.
 LOW, NORMAL, HIGH = 0, 1, 2
 QUEUE_S = 1.5  # a waiting phrase older than this is dropped, not said late
+LOAD_WAIT_S = 5.0  # the first phrase waits this long for the engine to be made
+MAKE_TIMEOUT_S = 15.0  # an engine not made by then never will be: no voice
+ANSWER_TIMEOUT_S = 2.0  # speech-dispatcher must answer a first command this fast
 STUCK_S = 12.0  # no word from the engine for this long: take it as done
 SPEECH_RATE = -0.1  # a little slower than the engine's default: calm, clear
 
@@ -76,6 +85,63 @@ def phrase(key: str, **values: str) -> tuple[str, int]:
     return text.format(**values), priority
 
 
+def speechd_socket() -> Path | None:
+    """Where libspeechd looks for speech-dispatcher: SPEECHD_ADDRESS
+    (unix_socket:PATH), else the user's runtime folder. None for an inet
+    address (not probed)."""
+    address = os.environ.get("SPEECHD_ADDRESS", "")
+    if address.startswith("unix_socket:"):
+        return Path(address.split(":", 1)[1])
+    if address:
+        return None
+    runtime = os.environ.get("XDG_RUNTIME_DIR") or os.environ.get("XDG_CACHE_HOME")
+    folder = Path(runtime) if runtime else Path.home() / ".cache"
+    return folder / "speech-dispatcher" / "speechd.sock"
+
+
+def speechd_answers(path: Path, timeout: float = ANSWER_TIMEOUT_S) -> bool:
+    """Whether the speech-dispatcher at `path` answers a first command in
+    time. One that does not (its audio output failed, say) would hang
+    QtTextToSpeech, which asks it for its voices while being made."""
+    try:
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.settimeout(timeout)
+            sock.connect(str(path))
+            sock.sendall(b"SET SELF CLIENT_NAME coach:probe:main\r\nQUIT\r\n")
+            return sock.recv(64).startswith(b"2")
+    except OSError:
+        return False
+
+
+def speechd_ready() -> bool:
+    """Starts speech-dispatcher where it is installed but not running (as
+    libspeechd would, but with a time limit) and checks that it answers."""
+    path = speechd_socket()
+    if path is None:
+        return True
+    if not path.exists() and "SPEECHD_ADDRESS" not in os.environ:
+        program = shutil.which("speech-dispatcher")
+        if program is None:
+            return False
+        command = [program, "--spawn", "--communication-method", "unix_socket"]
+        try:
+            subprocess.run(
+                [*command, "--socket-path", str(path)],
+                timeout=5,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return False
+        for _ in range(30):
+            if path.exists():
+                break
+            time.sleep(0.1)
+    return path.exists() and speechd_answers(path)
+
+
 def _make_engine(name: str) -> Any:
     """A QTextToSpeech on `name`, speaking English (the phrases are)."""
     from PySide6.QtTextToSpeech import QTextToSpeech
@@ -89,30 +155,19 @@ def _make_engine(name: str) -> Any:
     return tts
 
 
-class _EngineMaker(QObject):
-    """Makes the engine on a worker thread and hands it to the main thread."""
+class _Hand(QObject):
+    """Carries the engine from the worker thread to the main thread."""
 
     made = Signal(object)
 
-    def __init__(self, name: str, home: QThread) -> None:
-        super().__init__()
-        self._name = name
-        self._home = home
 
-    @Slot()
-    def make(self) -> None:
-        tts = _make_engine(self._name)
-        tts.moveToThread(self._home)
-        self.made.emit(tts)
-
-
-_loaders: set[QThread] = set()  # kept alive until they finish
-
-
-def _wait_for_loaders() -> None:
-    for thread in list(_loaders):
-        thread.quit()
-        thread.wait()
+def _make_in_background(name: str, home: QThread, hand: _Hand) -> None:
+    """On a daemon thread (a hung speech-dispatcher never holds up the exit):
+    check that the server answers, make the engine, hand it to the main thread."""
+    tts = _make_engine(name) if speechd_ready() else None
+    if tts is not None:
+        tts.moveToThread(home)
+    hand.made.emit(tts)
 
 
 class Voice(QObject):
@@ -140,7 +195,8 @@ class Voice(QObject):
         self._engine_name = engine
         self._tts: Any = None
         self._available: bool | None = None
-        self._loading: QThread | None = None
+        self._loading = False
+        self._hand: _Hand | None = None
         self._busy: int | None = None  # priority of the phrase speaking (or cut, about to end)
         self._pending: tuple[str, int, float] | None = None
         self.notice: str | None = None
@@ -148,6 +204,10 @@ class Voice(QObject):
         self._stuck.setSingleShot(True)
         self._stuck.setInterval(round(STUCK_S * 1000))
         self._stuck.timeout.connect(self._finished)
+        self._give_up = QTimer(self)
+        self._give_up.setSingleShot(True)
+        self._give_up.setInterval(round(MAKE_TIMEOUT_S * 1000))
+        self._give_up.timeout.connect(lambda: self._engine_made(None))
 
     # -- switches -------------------------------------------------------------
     @property
@@ -177,12 +237,13 @@ class Voice(QObject):
     def available(self) -> bool:
         """Whether speech works; makes the engine now if it was not yet."""
         if self._available is None:
-            if self._loading is not None:
-                self._loading.wait()
-                QCoreApplication.sendPostedEvents(self)
-            if self._available is None:
-                multimedia_without_ffmpeg()
-                self._engine_made(_make_engine(self._engine_name))
+            self._load()
+        deadline = time.monotonic() + MAKE_TIMEOUT_S
+        while self._available is None and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+        if self._available is None:
+            self._engine_made(None)
         return bool(self._available)
 
     @property
@@ -195,6 +256,12 @@ class Voice(QObject):
         return self._tts
 
     # -- speaking -------------------------------------------------------------
+    def prepare(self) -> None:
+        """Start making the engine now, if the voice is on: the player calls
+        this when it opens, so the first phrase need not wait for it."""
+        if not self._muted:
+            self._load()
+
     def say(self, text: str, priority: int = NORMAL) -> None:
         if self._muted or not text or self._available is False:
             return
@@ -258,37 +325,40 @@ class Voice(QObject):
 
     # -- making the engine ----------------------------------------------------
     def _load(self) -> None:
-        if self._loading is not None or self._available is not None:
+        if self._loading or self._available is not None:
             return
+        self._loading = True
         multimedia_without_ffmpeg()  # before the speech library links QtMultimedia in
         if self._engine_name not in self.BACKGROUND_ENGINES:
             self._engine_made(_make_engine(self._engine_name))
             return
-        thread = QThread()
-        maker = _EngineMaker(self._engine_name, self.thread())
-        maker.moveToThread(thread)
-        thread.started.connect(maker.make)
-        maker.made.connect(self._engine_made)
-        maker.made.connect(thread.quit)
-        thread.finished.connect(lambda: _loaders.discard(thread))
-        thread.finished.connect(maker.deleteLater)
-        if not _loaders:
-            app = QCoreApplication.instance()
-            if app is not None:
-                app.aboutToQuit.connect(_wait_for_loaders)
-        _loaders.add(thread)
-        self._loading = thread
-        thread.start()
+        if not audio_output_available():  # nothing to hear, and speech-dispatcher would hang
+            self._engine_made(None)
+            return
+        import PySide6.QtTextToSpeech  # noqa: F401  (imported here, not on the worker)
+
+        self._hand = _Hand()
+        self._hand.made.connect(self._engine_made)
+        self._give_up.start()
+        threading.Thread(
+            target=_make_in_background,
+            args=(self._engine_name, self.thread(), self._hand),
+            name="coach-voice",
+            daemon=True,
+        ).start()
 
     @Slot(object)
     def _engine_made(self, tts: Any) -> None:
-        if self._available is not None:
+        if self._available is not None:  # made after giving up: never used
+            if tts is not None:
+                tts.deleteLater()
             return
         from PySide6.QtTextToSpeech import QTextToSpeech
 
-        self._loading = None
-        if tts.state() == QTextToSpeech.State.Error:
-            tts.deleteLater()
+        self._give_up.stop()
+        if tts is None or tts.state() == QTextToSpeech.State.Error:
+            if tts is not None:
+                tts.deleteLater()
             self._available = False
             self._pending = None
             self.notice = NO_VOICE_NOTICE
@@ -298,7 +368,11 @@ class Voice(QObject):
         tts.stateChanged.connect(self._on_state)
         self._tts = tts
         self._available = True
-        self._finished()  # says the phrase that was waiting, if still fresh
+        if self._pending is not None:  # the first phrase, if the engine came in time
+            text, priority, asked = self._pending
+            fresh = time.monotonic() - asked <= LOAD_WAIT_S
+            self._pending = (text, priority, time.monotonic()) if fresh else None
+        self._finished()
 
 
 class Speaker(Protocol):
@@ -310,6 +384,8 @@ class Speaker(Protocol):
     def say(self, text: str, priority: int) -> None: ...
 
     def stop(self) -> None: ...
+
+    def prepare(self) -> None: ...
 
 
 class _Driver(Protocol):
@@ -331,6 +407,7 @@ class SpokenCues:
         self._voice = voice
         self._driver = driver
         self._counted: int | None = None  # the last whole second said in this hold
+        voice.prepare()
         self._phase: Phase | None = None
         self._previous: Phase | None = None
 
