@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import math
 
-from coach.core.catalog.loader import Exercise
 from coach.core.session.engine import SessionState
 from coach.core.session.events import Phase
+from coach.core.session.steps import shown_step
 from coach.ui import safety
 
 PHASE_TITLES = {
@@ -101,39 +101,13 @@ def phase_title(state: SessionState) -> str:
     return PHASE_TITLES.get(state.phase, "")
 
 
-def step_index(exercise: Exercise, phase: Phase, fraction: float) -> int | None:
-    """Which of the exercise's numbered steps fits this phase.
-
-    Steps are written in order: set-up, moving in (one or more), the hold,
-    coming back, and a last step about walking when the exercise walks.
-    `fraction` (0..1 through the phase) walks through the moving-in steps."""
-    count = len(exercise.steps)
-    if count == 0:
-        return None
-    walks = exercise.walk_between_reps and count >= 4
-    release = count - 2 if walks else count - 1
-    hold = max(release - 1, 0)
-    if phase in (Phase.LEAD_IN, Phase.REST, Phase.SWITCH_SIDE):
-        return 0
-    if phase is Phase.MOVE_IN:
-        moving = list(range(1, hold)) or [min(1, count - 1)]
-        return moving[min(int(fraction * len(moving)), len(moving) - 1)]
-    if phase is Phase.HOLD:
-        return hold
-    if phase is Phase.RELEASE:
-        return release
-    if phase is Phase.WALK:
-        return count - 1 if walks else None
-    return None
-
-
 def step_text(state: SessionState) -> str:
-    exercise = state.exercise
-    length = state.phase_length or 1.0
-    index = step_index(exercise, state.phase, state.seconds_into_phase / length)
-    if index is None:
+    """The exercise's step for this phase (its `phase_steps`); during a
+    lead-in first what to do to get into position ("Lie down on your back")."""
+    shown = shown_step(state)
+    if shown is None:
         return WALK_STEP if state.phase is Phase.WALK else ""
-    return f"{index + 1}. {exercise.steps[index]}"
+    return shown.line
 
 
 def pause_text(state: SessionState) -> str:

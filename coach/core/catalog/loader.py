@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from coach.core import schema
-from coach.core.catalog.model import Catalog, Exercise, Routine, RoutineItem, Span
+from coach.core.catalog.model import (
+    REQUIRED_STEP_PHASES,
+    Catalog,
+    Exercise,
+    Routine,
+    RoutineItem,
+    Span,
+    StepPhase,
+)
 from coach.core.errors import CatalogError
 from coach.core.figure.animation import Animation, parse_animation
 from coach.core.schema import Fields
@@ -75,15 +83,18 @@ def parse_exercise(path: Path, data: Mapping[str, Any]) -> Exercise:
     if ex_id != path.stem:
         raise f.fail("id", f"the file name '{path.stem}'", ex_id)
     walk = f.flag("walk_between_reps", False)
+    sides = f.word("sides", Sidedness)
+    sets = f.integer("sets", 1, 10, required=False, default=1)
+    steps = f.texts("steps")
     exercise = Exercise(
         id=ex_id,
         name=f.text("name"),
         kind=f.word("kind", Kind),
         position=f.word("position", Position),
-        sides=f.word("sides", Sidedness),
+        sides=sides,
         hold_s=_span(f, "hold_s", 0, 600),
         reps=_span(f, "reps", 1, 50),
-        sets=f.integer("sets", 1, 10, required=False, default=1),
+        sets=sets,
         rest_s=f.integer("rest_s", 0, 600, required=False, default=0),
         walk_between_reps=walk,
         walk_s=f.integer("walk_s", 1, 300, required=walk, default=0),
@@ -93,7 +104,8 @@ def parse_exercise(path: Path, data: Mapping[str, Any]) -> Exercise:
         targets=f.texts("targets"),
         motions=f.words("motions", Motion),
         summary=f.text("summary", required=False),
-        steps=f.texts("steps"),
+        steps=steps,
+        phase_steps=_phase_steps(f, steps, walks=walk, sides=sides, sets=sets),
         cues=f.texts("cues"),
         cautions=f.texts("cautions"),
         variants=f.texts("variants", required=False),
@@ -102,6 +114,64 @@ def parse_exercise(path: Path, data: Mapping[str, Any]) -> Exercise:
     )
     f.check_unknown()
     return exercise
+
+
+# Where each optional key of `phase_steps` can ever be shown.
+_OPTIONAL_STEP_PHASES = {
+    StepPhase.WALK: "an exercise with walk_between_reps = true",
+    StepPhase.REST: "an exercise done in sets (sets > 1)",
+    StepPhase.SWITCH: 'an exercise with sides = "each"',
+}
+
+
+def _phase_steps(
+    f: Fields, steps: tuple[str, ...], *, walks: bool, sides: Sidedness, sets: int
+) -> tuple[tuple[StepPhase, tuple[int, ...]], ...]:
+    """`phase_steps = { start = [1], move = [2, 3], hold = [4], release = [5] }`:
+    1-based step numbers per phase. Every required phase has at least one
+    step, every step belongs to some phase, and an optional phase (walk, rest,
+    switch) only where the exercise has that gap."""
+    table = f.table_of("phase_steps")
+    assert table is not None
+    name = "phase_steps"
+    allowed = {
+        StepPhase.WALK: walks,
+        StepPhase.REST: sets > 1,
+        StepPhase.SWITCH: sides == Sidedness.EACH,
+    }
+    mapping: list[tuple[StepPhase, tuple[int, ...]]] = []
+    for key, value in table.items():
+        if key not in tuple(StepPhase):
+            raise f.fail(f"{name}.{key}", "a phase: " + ", ".join(StepPhase), key)
+        phase = StepPhase(key)
+        if phase in allowed and not allowed[phase]:
+            raise f.fail(f"{name}.{key}", f"only in {_OPTIONAL_STEP_PHASES[phase]}", value)
+        expected = f"a list of step numbers from 1 to {len(steps)}"
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(n, int) and not isinstance(n, bool) for n in value)
+        ):
+            raise f.fail(f"{name}.{key}", expected, value)
+        if not all(1 <= n <= len(steps) for n in value):
+            raise f.fail(f"{name}.{key}", expected, value)
+        mapping.append((phase, tuple(value)))
+    given = {phase for phase, _ in mapping}
+    missing = [phase for phase in REQUIRED_STEP_PHASES if phase not in given]
+    if missing:
+        raise CatalogError(
+            f"{f.file}: field '{f.prefix}{name}.{missing[0]}' is missing and is required "
+            "(start, move, hold and release each need a step)."
+        )
+    used = {n for _, numbers in mapping for n in numbers}
+    unused = [n for n in range(1, len(steps) + 1) if n not in used]
+    if unused:
+        raise CatalogError(
+            f"{f.file}: field '{f.prefix}{name}': step {unused[0]} is in no phase; "
+            "every step must belong to at least one."
+        )
+    order = {phase: i for i, phase in enumerate(StepPhase)}
+    return tuple(sorted(mapping, key=lambda pair: order[pair[0]]))
 
 
 def _animation(path: Path, fields: Fields) -> Animation | None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from enum import StrEnum
 
+from coach.core.catalog.plan import planned_seconds
 from coach.core.errors import CatalogError
 from coach.core.figure.animation import Animation
 from coach.core.figure.stage import Stage
-from coach.core.vocabulary import Kind, Motion, Position, PropKind, Sidedness
+from coach.core.vocabulary import Kind, Motion, PosePhase, Position, PropKind, Sidedness
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,23 @@ class Span:
     min: int
     max: int
     default: int
+
+
+class StepPhase(StrEnum):
+    """The keys of an exercise's `phase_steps`: the figure's four phases, each
+    required, and three optional gaps between reps (each allowed only where
+    the exercise has that gap)."""
+
+    START = "start"  # setting up: shown during the lead-in
+    MOVE = "move"
+    HOLD = "hold"  # what to do while holding
+    RELEASE = "release"
+    WALK = "walk"  # walk_between_reps only; else the player's own walk line
+    REST = "rest"  # between sets (sets > 1) only; else the start steps
+    SWITCH = "switch"  # sides = "each" only; else the start steps
+
+
+REQUIRED_STEP_PHASES = (StepPhase.START, StepPhase.MOVE, StepPhase.HOLD, StepPhase.RELEASE)
 
 
 @dataclass(frozen=True)
@@ -41,6 +60,9 @@ class Exercise:
     motions: tuple[Motion, ...] = ()
     summary: str = ""
     steps: tuple[str, ...] = ()
+    # Which steps belong to which phase: 1-based numbers into `steps`, in the
+    # order they are shown (the file's `phase_steps`); () when built in code.
+    phase_steps: tuple[tuple[StepPhase, tuple[int, ...]], ...] = ()
     cues: tuple[str, ...] = ()
     cautions: tuple[str, ...] = ()
     variants: tuple[str, ...] = ()
@@ -51,6 +73,16 @@ class Exercise:
     @property
     def side_count(self) -> int:
         return 1 if self.sides == Sidedness.NONE else 2
+
+    def step_numbers_for(self, phase: PosePhase | StepPhase) -> tuple[int, ...]:
+        """The 1-based numbers of the steps that belong to `phase`; () when
+        the exercise maps none to it."""
+        key = StepPhase(phase)
+        return next((numbers for name, numbers in self.phase_steps if name == key), ())
+
+    def steps_for(self, phase: PosePhase | StepPhase) -> tuple[str, ...]:
+        """The texts of the steps that belong to `phase`, in order."""
+        return tuple(self.steps[n - 1] for n in self.step_numbers_for(phase))
 
     @functools.cached_property
     def stage(self) -> Stage:
@@ -113,12 +145,7 @@ class Catalog:
             raise CatalogError(f"There is no exercise called '{exercise_id}'.") from None
 
     def estimated_seconds(self, routine: Routine) -> float:
-        """Rough length of a routine, for the routine list."""
-        total = 0.0
-        for item in routine.items:
-            ex = self.exercises[item.exercise]
-            rep = (
-                ex.move_s + item.hold_s + ex.release_s + (ex.walk_s if ex.walk_between_reps else 0)
-            )
-            total += ex.side_count * item.sets * item.reps * rep + (item.sets - 1) * item.rest_s
-        return total
+        """How long a routine runs without pauses, for the routine list: the
+        sum of the very steps the session engine will walk through."""
+        exercises = [self.exercise(item.exercise) for item in routine.items]
+        return planned_seconds(exercises, routine)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach.core.catalog.loader import Catalog, Exercise, Routine, RoutineItem
+from coach.core.catalog.plan import LEAD_IN_SAME_S
 from coach.core.session.clock import Clock
 from coach.core.session.events import (
     Event,
@@ -28,15 +29,16 @@ from coach.core.session.events import (
     SessionStarted,
     TonesSwitched,
 )
-from coach.core.session.plan import Step, plan_steps, reps_planned
+from coach.core.session.plan import SWITCH_SIDE_S, Step, plan_steps, reps_planned
 from coach.core.vocabulary import Outcome, Side
 
 __all__ = ["LEAD_IN_S", "MAX_GAP_S", "SWITCH_SIDE_S", "Phase", "Session", "SessionState"]
 
 RepKey = tuple[int, Side | None, int, int]  # item, side, set, rep
 
-LEAD_IN_S = 5.0  # "get ready" before each exercise and after a side switch
-SWITCH_SIDE_S = 5.0
+# The shortest "get ready", when the position stays; lead-ins grow with the
+# change of position (`coach.core.catalog.plan.lead_in_for`).
+LEAD_IN_S = LEAD_IN_SAME_S
 MAX_GAP_S = 5.0  # real seconds without a heartbeat that pause the session
 PAIN_SCALE = range(11)  # 0 (none) to 10 (worst)
 
@@ -65,6 +67,9 @@ class SessionState:
     reps_planned: int
     step_index: int
     finished: bool
+    # During a lead-in: what to do to get into position ("Lie down on your
+    # back"), from the change since the exercise before; "" in other phases.
+    getting_ready: str = ""
 
 
 class Session:
@@ -74,7 +79,7 @@ class Session:
         catalog: Catalog,
         clock: Clock,
         *,
-        lead_in_s: float = LEAD_IN_S,
+        lead_in_s: float | None = None,
         switch_side_s: float = SWITCH_SIDE_S,
         max_gap_s: float = MAX_GAP_S,
     ) -> None:
@@ -235,6 +240,7 @@ class Session:
             reps_planned=self.reps_planned,
             step_index=index,
             finished=self.finished,
+            getting_ready=step.getting_ready if step and phase is Phase.LEAD_IN else "",
         )
 
     @property

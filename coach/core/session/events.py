@@ -9,24 +9,26 @@ session travels one path.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Literal
 
+from coach.core.catalog.plan import Phase  # the session's phases; the plan defines them
 from coach.core.vocabulary import Outcome, Side
 
-
-class Phase(StrEnum):
-    """The session's phases (finer than the figure's `PosePhase`)."""
-
-    LEAD_IN = "lead_in"  # "get ready": before an exercise and after a side switch
-    MOVE_IN = "move_in"  # easing into the stretch
-    HOLD = "hold"
-    RELEASE = "release"
-    WALK = "walk"  # a few steps between reps
-    REST = "rest"  # between sets
-    SWITCH_SIDE = "switch_side"
-    DONE = "done"
-    STOPPED = "stopped"
+__all__ = [
+    "Event",
+    "HoldEnded",
+    "HoldStarted",
+    "PainMoment",
+    "PainRated",
+    "Paused",
+    "Phase",
+    "PhaseStarted",
+    "RepCompleted",
+    "Resumed",
+    "SessionEnded",
+    "SessionStarted",
+    "TonesSwitched",
+]
 
 
 PainMoment = Literal["before", "after"]

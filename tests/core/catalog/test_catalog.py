@@ -41,7 +41,8 @@ hold_s = {{ min = 10, max = 30, default = 20 }}
 reps = {{ min = 1, max = 3, default = 2 }}
 targets = ["lower back"]
 motions = ["flexion"]
-steps = ["Lie down and breathe."]
+steps = ["Lie down.", "Bring your knees up.", "Stay and breathe.", "Lower your feet."]
+phase_steps = {{ start = [1], move = [2], hold = [3], release = [4] }}
 cues = ["Breathe out."]
 cautions = ["Stop on sharp pain."]
 source = ["000_ee1db9587448a5cb.txt"]
@@ -127,6 +128,27 @@ def test_the_catalog_holds_typed_words_and_parsed_animations(shipped: Catalog) -
     assert isinstance(exercise.animation, Animation)
     assert exercise.animation.hold.phase is PosePhase.HOLD
     assert exercise.stage is exercise.stage  # built once, kept with the exercise
+
+
+def test_every_shipped_exercise_maps_every_phase_and_uses_every_step(
+    shipped: Catalog,
+) -> None:
+    for exercise in shipped.exercises.values():
+        for phase in (PosePhase.START, PosePhase.MOVE, PosePhase.HOLD, PosePhase.RELEASE):
+            assert exercise.steps_for(phase), (exercise.id, phase)
+        used = {n for _, numbers in exercise.phase_steps for n in numbers}
+        assert used == set(range(1, len(exercise.steps) + 1)), exercise.id
+        if exercise.walk_between_reps:
+            assert exercise.steps_for(PosePhase.WALK), exercise.id
+
+
+def test_the_hold_shows_what_to_do_while_holding(shipped: Catalog) -> None:
+    """The guess this mapping replaced showed "Bring your knees back to the
+    middle" during lower back rotation's hold."""
+    rotation = shipped.exercise("lower-back-rotation")
+    assert rotation.steps_for(PosePhase.HOLD) == ("Hold there.",)
+    assert rotation.steps_for(PosePhase.RELEASE)[0] == "Bring your knees back to the middle."
+    assert rotation.step_numbers_for(PosePhase.MOVE) == (2,)
 
 
 def test_every_source_names_a_seed_file(shipped: Catalog) -> None:
@@ -234,6 +256,48 @@ def _edit(old: str, new: str) -> str:
             "'walk_s'",
             "missing and is required",
             id="walk-without-walk-s",
+        ),
+        pytest.param(
+            _edit("hold = [3]", "hold = [9]"),
+            "'phase_steps.hold'",
+            "a list of step numbers from 1 to 4, got [9]",
+            id="phase-step-out-of-range",
+        ),
+        pytest.param(
+            _edit("hold = [3]", "hold = 3"),
+            "'phase_steps.hold'",
+            "a list of step numbers from 1 to 4, got 3",
+            id="phase-step-not-a-list",
+        ),
+        pytest.param(
+            _edit(", release = [4]", ", walk = [4]"),
+            "'phase_steps.walk'",
+            "only in an exercise with walk_between_reps = true",
+            id="phase-step-walk-without-walking",
+        ),
+        pytest.param(
+            _edit("release = [4]", "release = [4], dance = [1]"),
+            "'phase_steps.dance'",
+            "expected a phase: start, move, hold, release, walk, rest, switch",
+            id="phase-step-unknown-phase",
+        ),
+        pytest.param(
+            _edit(", release = [4]", ", hold = [3, 4]").replace("hold = [3], ", ""),
+            "'phase_steps.release'",
+            "missing and is required",
+            id="phase-step-missing-phase",
+        ),
+        pytest.param(
+            _edit("release = [4]", "release = [3]"),
+            "'phase_steps'",
+            "step 4 is in no phase",
+            id="phase-step-unused-step",
+        ),
+        pytest.param(
+            _edit("phase_steps = { start = [1], move = [2], hold = [3], release = [4] }\n", ""),
+            "'phase_steps'",
+            "missing and is required",
+            id="phase-steps-missing",
         ),
         pytest.param(
             _edit('sides = "none"', 'sides = "none"\nanimation = 3'),
