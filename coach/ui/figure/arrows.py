@@ -19,6 +19,7 @@ SAME_ARROW = 0.07  # two arrows whose ends are this close say the same thing
 SAMPLES = 14
 MIN_ROCK = math.radians(10)  # the pelvis turned this much in the picture: show it
 ROCK_RADIUS, ROCK_SPAN = 0.22, math.radians(50)
+MAX_ROCK_SHIFT = 0.1  # metres: a pelvis moved further went somewhere, not rocked
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,12 @@ def motion_arrows(ghost: Pose, pose: Pose) -> list[Arrow]:
             moves.append(best)
     moves.sort(key=lambda m: -m[0])
     chosen: list[Arrow] = []
-    trunk_moved = any(joint in ("head", "pelvis") for _, joint, _ in moves)
-    rock = None if trunk_moved else rocking(ghost, pose)
-    if rock is not None:
+    # A pelvis that turned in place (shifting a little as it rolls over the
+    # sacrum) rocks: one curved arrow says it, not a short slide.
+    rock = None if any(joint == "head" for _, joint, _ in moves) else rocking(ghost, pose)
+    if rock is not None and _dist(ghost.points["pelvis"], pose.points["pelvis"]) < MAX_ROCK_SHIFT:
         chosen.append(rock)
+        moves = [m for m in moves if m[1] != "pelvis"]
     for _, joint, pivot in moves:
         path = swing(ghost, pose, joint, pivot)
         if any(
