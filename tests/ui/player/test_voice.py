@@ -307,8 +307,9 @@ def test_a_phrase_is_heard_on_a_real_speech_dispatcher(speech_stack: str) -> Non
     if recorder is not None:
         samples = array.array("h", audio[: len(audio) // 2 * 2])
         loud = sum(1 for sample in samples if abs(sample) > 1000)
-        # At least a quarter of a second of the recording is clearly not silence.
-        assert loud > 4000, f"the sink heard {loud} loud samples of {len(samples)}"
+        # A tenth of a second of clearly loud samples: speech, not silence
+        # (an idle null sink gives none; the phrase gives 3,000-8,000).
+        assert loud > 1600, f"the sink heard {loud} loud samples of {len(samples)}"
 
 
 def test_tones_and_voice_never_map_ffmpeg() -> None:
