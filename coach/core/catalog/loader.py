@@ -15,10 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from coach.core import schema
+from coach.core.catalog.limits import item_limits
 from coach.core.catalog.model import (
+    BOTH_SIDES,
+    ITEM_SIDES,
     REQUIRED_STEP_PHASES,
     Catalog,
     Exercise,
+    Frequency,
     Routine,
     RoutineItem,
     Span,
@@ -32,6 +36,7 @@ from coach.core.vocabulary import Kind, Motion, Position, PropKind, Sidedness
 __all__ = [
     "Catalog",
     "Exercise",
+    "Frequency",
     "Routine",
     "RoutineItem",
     "Span",
@@ -39,25 +44,29 @@ __all__ = [
     "load_shipped",
     "parse_exercise",
     "parse_routine",
+    "read_toml",
 ]
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path, label: str | None = None) -> dict[str, Any]:
+    """The table of one TOML file; any failure is a CatalogError naming it
+    (`label`, default the file's name)."""
+    name = label or path.name
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(f"{path.name}: is not valid TOML ({exc}).") from None
+        raise CatalogError(f"{name}: is not valid TOML ({exc}).") from None
     except UnicodeDecodeError:
         # tomllib decodes the bytes itself and lets this through; without the
         # catch one mis-saved file would stop the whole catalog from loading.
-        raise CatalogError(f"{path.name}: is not valid TOML (the text is not UTF-8).") from None
+        raise CatalogError(f"{name}: is not valid TOML (the text is not UTF-8).") from None
     except OSError as exc:
-        raise CatalogError(f"{path.name}: cannot be read ({exc.strerror or exc}).") from None
+        raise CatalogError(f"{name}: cannot be read ({exc.strerror or exc}).") from None
     except RecursionError:
         # tomllib parses nested arrays and tables by recursion: a file nested
         # a thousand deep (damaged, or made to break us) ends here.
-        raise CatalogError(f"{path.name}: is nested too deeply to be read.") from None
+        raise CatalogError(f"{name}: is nested too deeply to be read.") from None
 
 
 def _span(fields: Fields, name: str, low: int, high: int) -> Span:
@@ -180,24 +189,62 @@ def _animation(path: Path, fields: Fields) -> Animation | None:
 
 
 def parse_routine(
-    path: Path, data: Mapping[str, Any], exercises: Mapping[str, Exercise]
+    path: Path,
+    data: Mapping[str, Any],
+    exercises: Mapping[str, Exercise],
+    *,
+    file: str | None = None,
+    id_from_file: bool = True,
+    user: bool = False,
+    also_known: tuple[str, ...] = (),
 ) -> Routine:
-    f = Fields(path.name, data)
+    """A routine from the table of one TOML file. Problems name `file`
+    (default: the file's name). `id_from_file`: the id must be the file's
+    name (a routine in a folder); a shared file keeps any kebab-case id.
+    `also_known`: top-level fields read by the caller (a shared file's
+    format and version)."""
+    f = Fields(file or path.name, data)
+    for known in also_known:
+        f.read.add(known)
     routine_id = f.text("id")
-    if routine_id != path.stem:
+    if not schema.KEBAB.match(routine_id):
+        raise f.fail("id", "kebab-case like 'desk-break'", routine_id)
+    if id_from_file and routine_id != path.stem:
         raise f.fail("id", f"the file name '{path.stem}'", routine_id)
     name = f.text("name")
     description = f.text("description", required=False)
+    frequency = _frequency(f)
     raw_items = f.raw("items", True)
     if not isinstance(raw_items, list) or not raw_items:
         raise f.fail("items", "a list of [[items]] tables", raw_items)
+    if len(raw_items) > MAX_ITEMS:
+        raise f.fail("items", f"at most {MAX_ITEMS} items", len(raw_items))
     items = []
     for index, raw in enumerate(raw_items):
         if not isinstance(raw, Mapping):
             raise f.fail(f"items[{index}]", "a table", raw)
-        items.append(_routine_item(Fields(path.name, raw, f"items[{index}]."), exercises))
+        items.append(_routine_item(Fields(f.file, raw, f"items[{index}]."), exercises))
     f.check_unknown()
-    return Routine(routine_id, name, description, tuple(items))
+    return Routine(routine_id, name, description, tuple(items), frequency, user)
+
+
+MAX_ITEMS = 100  # a routine of more would run for hours
+
+
+def _frequency(f: Fields) -> Frequency | None:
+    """`frequency = { times_per_day = 3, days_per_week = 5 }`, or with
+    `every_hours = 2` (then times_per_day is the most in a day)."""
+    table = f.table_of("frequency", required=False)
+    if table is None:
+        return None
+    sub = Fields(f.file, table, prefix="frequency.")
+    frequency = Frequency(
+        times_per_day=sub.integer("times_per_day", 1, 12, required=False, default=1),
+        days_per_week=sub.integer("days_per_week", 1, 7, required=False, default=7),
+        every_hours=(sub.number("every_hours", 0.5, 8) if "every_hours" in table else None),
+    )
+    sub.check_unknown()
+    return frequency
 
 
 def _routine_item(f: Fields, exercises: Mapping[str, Exercise]) -> RoutineItem:
@@ -205,14 +252,23 @@ def _routine_item(f: Fields, exercises: Mapping[str, Exercise]) -> RoutineItem:
     exercise = exercises.get(ex_id)
     if exercise is None:
         raise f.fail("exercise", "the id of a loaded exercise", ex_id)
-    hold, reps = exercise.hold_s, exercise.reps
+    limits = item_limits(exercise)
+
+    def whole(field: str, default: int) -> int:
+        limit = limits[field]
+        return f.integer(field, limit.minimum, limit.maximum, required=False, default=default)
+
     item = RoutineItem(
         exercise=ex_id,
-        hold_s=f.integer("hold_s", hold.min, hold.max, required=False, default=hold.default),
-        reps=f.integer("reps", reps.min, reps.max, required=False, default=reps.default),
-        sets=f.integer("sets", 1, 10, required=False, default=exercise.sets),
-        rest_s=f.integer("rest_s", 0, 600, required=False, default=exercise.rest_s),
+        hold_s=whole("hold_s", exercise.hold_s.default),
+        reps=whole("reps", exercise.reps.default),
+        sets=whole("sets", exercise.sets),
+        rest_s=whole("rest_s", exercise.rest_s),
+        walk_s=whole("walk_s", 0) if "walk_s" in f.table else None,
+        sides=f.choice("sides", ITEM_SIDES, default=BOTH_SIDES),
     )
+    if item.sides != BOTH_SIDES and exercise.sides == Sidedness.NONE:
+        raise f.fail("sides", f"'both' ({exercise.name} works both sides at once)", item.sides)
     f.check_unknown()
     return item
 
@@ -228,7 +284,7 @@ def load_catalog(exercise_dirs: Iterable[Path], routine_dirs: Iterable[Path]) ->
     seen: dict[str, Path] = {}
     for path in _toml_files(exercise_dirs, "exercises", catalog.problems):
         try:
-            exercise = parse_exercise(path, _read_toml(path))
+            exercise = parse_exercise(path, read_toml(path))
             if exercise.id in seen:
                 raise _already_used(path, exercise.id, seen[exercise.id])
         except CatalogError as exc:
@@ -240,7 +296,7 @@ def load_catalog(exercise_dirs: Iterable[Path], routine_dirs: Iterable[Path]) ->
     seen_routines: dict[str, Path] = {}
     for path in _toml_files(routine_dirs, "routines", catalog.problems):
         try:
-            routine = parse_routine(path, _read_toml(path), catalog.exercises)
+            routine = parse_routine(path, read_toml(path), catalog.exercises)
             if routine.id in seen_routines:
                 raise _already_used(path, routine.id, seen_routines[routine.id])
         except CatalogError as exc:

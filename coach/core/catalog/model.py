@@ -91,6 +91,66 @@ class Exercise:
         return Stage.of(self)
 
 
+# "Every N hours at the desk" counts over a working day this long.
+DESK_DAY_HOURS = 8
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """How often a routine is meant to be done: a number of times a day on
+    some days of the week, or every N hours at the desk (then
+    `times_per_day` is the most in one day)."""
+
+    times_per_day: int = 1  # 1..12
+    days_per_week: int = 7  # 1..7
+    every_hours: float | None = None  # 0.5..8; None: not tied to desk time
+
+    def per_day(self) -> int:
+        """Sessions on a day the routine is done."""
+        if self.every_hours is None or self.every_hours <= 0:
+            return self.times_per_day
+        natural = max(1, int(DESK_DAY_HOURS // self.every_hours))
+        return min(self.times_per_day, natural)
+
+    def sessions_per_week(self) -> int:
+        return self.per_day() * self.days_per_week
+
+    def describe(self) -> str:
+        """'3 times a day, 5 days a week', 'Once a day, every day', 'Every 2
+        hours at the desk, 5 days a week'."""
+        if self.days_per_week >= 7:
+            days = "every day"
+        elif self.days_per_week == 1:
+            days = "1 day a week"
+        else:
+            days = f"{self.days_per_week} days a week"
+        if self.every_hours is not None and self.every_hours > 0:
+            cap = ""
+            if self.times_per_day < DESK_DAY_HOURS // self.every_hours:
+                cap = f" (at most {_times(self.times_per_day).lower()} a day)"
+            return f"Every {_interval(self.every_hours)} at the desk{cap}, {days}"
+        return f"{_times(self.times_per_day)} a day, {days}"
+
+
+def _times(n: int) -> str:
+    return {1: "Once", 2: "Twice"}.get(n, f"{n} times")
+
+
+def _interval(hours: float) -> str:
+    if hours < 1:
+        minutes = round(hours * 60)
+        return f"{minutes} minutes"
+    if hours == 1:
+        return "hour"
+    return f"{hours:g} hours"
+
+
+# The values of `RoutineItem.sides`: both sides as the exercise does them, or
+# only one side of an exercise done one side at a time.
+BOTH_SIDES = "both"
+ITEM_SIDES = (BOTH_SIDES, "left", "right")
+
+
 @dataclass(frozen=True)
 class RoutineItem:
     """One exercise in a routine, with the figures this routine uses."""
@@ -100,6 +160,11 @@ class RoutineItem:
     reps: int
     sets: int
     rest_s: int
+    # Seconds of walking between reps; None: the exercise's own walk
+    # (`Exercise.walk_s` when it walks between reps, else none); 0: no walk.
+    walk_s: int | None = None
+    # "both", or "left" / "right": only that side (exercises with sides).
+    sides: str = BOTH_SIDES
 
 
 @dataclass(frozen=True)
@@ -108,6 +173,8 @@ class Routine:
     name: str
     description: str
     items: tuple[RoutineItem, ...]
+    frequency: Frequency | None = None
+    user: bool = False  # True: the user's own (editable); shipped ones are read-only
 
 
 @dataclass

@@ -97,6 +97,10 @@ class PlannedItem(Protocol):
     def sets(self) -> int: ...
     @property
     def rest_s(self) -> int: ...
+    @property
+    def walk_s(self) -> int | None: ...
+    @property
+    def sides(self) -> str: ...
 
 
 class PlannedRoutine(Protocol):
@@ -210,20 +214,39 @@ def lead_in_for(
 # --- the plan ------------------------------------------------------------
 
 
+def sides_done(exercise: PlannedExercise, item: PlannedItem) -> tuple[Side, ...]:
+    """The sides an item works, in order: () for a symmetric exercise, both
+    sides, or only the one the item names (`sides = "left"` or "right")."""
+    if exercise.sides == Sidedness.NONE:
+        return ()
+    if item.sides in (Side.LEFT, Side.RIGHT):
+        return (Side(item.sides),)
+    return (Side.LEFT, Side.RIGHT)
+
+
+def walk_seconds(exercise: PlannedExercise, item: PlannedItem) -> int:
+    """Seconds of walking between reps: the item's `walk_s` when set (0: no
+    walk), else the exercise's own walk, if it walks between reps."""
+    if item.walk_s is not None:
+        return max(item.walk_s, 0)
+    return exercise.walk_s if exercise.walk_between_reps else 0
+
+
 def rep_order(
     exercise: PlannedExercise, item: PlannedItem
 ) -> Iterator[tuple[int, Side | None, int]]:
     """(set, side, rep) in the order they are done. 'each': all reps on the
     left, then all on the right; 'alternate': left, right, left... with reps
-    counted per side."""
+    counted per side; an item done on one side only has that side's reps."""
+    sides = sides_done(exercise, item)
     for set_no in range(1, item.sets + 1):
         if exercise.sides == Sidedness.EACH:
-            for side in (Side.LEFT, Side.RIGHT):
+            for side in sides:
                 for rep in range(1, item.reps + 1):
                     yield set_no, side, rep
         elif exercise.sides == Sidedness.ALTERNATE:
             for rep in range(1, item.reps + 1):
-                for side in (Side.LEFT, Side.RIGHT):
+                for side in sides:
                     yield set_no, side, rep
         else:
             for rep in range(1, item.reps + 1):
@@ -241,7 +264,7 @@ def depth_for(set_no: int, rep: int, item: PlannedItem) -> float:
 
 def reps_planned(exercises: Sequence[PlannedExercise], routine: PlannedRoutine) -> int:
     return sum(
-        item.reps * item.sets * (1 if ex.sides == Sidedness.NONE else 2)
+        item.reps * item.sets * max(1, len(sides_done(ex, item)))
         for ex, item in zip(exercises, routine.items, strict=True)
     )
 
@@ -265,6 +288,7 @@ def plan_steps(
     for index, (ex, item) in enumerate(zip(exercises, routine.items, strict=True)):
         before_ex = exercises[index - 1] if index > 0 else None
         previous: tuple[int, Side | None] | None = None
+        walk_s = walk_seconds(ex, item)
         for set_no, side, rep in rep_order(ex, item):
             before: list[tuple[Phase, float, str]] = []
             if previous is None:
@@ -276,8 +300,8 @@ def plan_steps(
                     (Phase.SWITCH_SIDE, switch_side_s, ""),
                     lead_in(lead_in_for(ex, ex, other_side=True)),
                 ]
-            elif ex.walk_between_reps:
-                before = [(Phase.WALK, ex.walk_s, "")]
+            elif walk_s > 0:
+                before = [(Phase.WALK, walk_s, "")]
             depth = depth_for(set_no, rep, item)
             for phase, length, text in before:
                 if length > 0:
