@@ -18,7 +18,7 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from coach.core.catalog.loader import Exercise
-from coach.core.figure.poses import pose_at
+from coach.core.figure.poses import Pose, pose_at
 from coach.core.session.clock import SystemClock
 from coach.core.session.engine import SessionState
 from coach.core.session.events import Phase
@@ -46,6 +46,9 @@ FRAME_MS = 50
 # the dearest thing the player draws).
 SLOW_FRAME_MS = 500
 SLOW_PHASES = (PosePhase.HOLD, PosePhase.START)
+# Phases drawn over a faint ghost of the start pose, so one still picture
+# shows from where to where.
+GHOSTED = (PosePhase.MOVE, PosePhase.HOLD, PosePhase.RELEASE)
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,9 @@ class FigureStage(QWidget):
         self._now = now if now is not None else SystemClock().now
         self._request: PoseRequest | None = None
         self._moving = False
+        # The start pose does not depend on time: made once per exercise, side and depth.
+        self._ghost_key: tuple[object, ...] | None = None
+        self._ghost: Pose | None = None
         self._stamp = self._now()
         self.view = FigureView(self)
         layout = QVBoxLayout(self)
@@ -151,6 +157,17 @@ class FigureStage(QWidget):
             t = min(t, request.phase_length)
         self._draw(replace(request, t=t))
 
+    def _ghost_for(self, request: PoseRequest) -> Pose | None:
+        if request.phase not in GHOSTED:
+            return None
+        key = (request.exercise.id, request.side, request.depth)
+        if key != self._ghost_key:
+            self._ghost_key = key
+            self._ghost = pose_at(
+                request.exercise, PosePhase.START, 0.0, side=request.side, depth=request.depth
+            )
+        return self._ghost
+
     def _draw(self, request: PoseRequest) -> bool:
         """Shows the pose; True when it will not change until the next state."""
         pose = pose_at(
@@ -161,7 +178,7 @@ class FigureStage(QWidget):
             depth=request.depth,
             phase_length=request.phase_length,
         )
-        self.view.set_pose(pose)  # repaints only when the change would show
+        self.view.set_pose(pose, self._ghost_for(request))  # repaints only when it would show
         if pose.still:
             self._frames.stop()
         return pose.still

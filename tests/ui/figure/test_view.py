@@ -191,16 +191,17 @@ def test_the_player_figure_computes_frames_only_while_something_moves(qtbot, mon
             finished=False,
         )
 
-    def frames_while_left_alone(phase, paused=False) -> int:
+    def frames_while_left_alone(phase, paused=False, ms=300) -> int:
         stage.show_state(state(phase, paused))
         asked.clear()
-        qtbot.wait(300)
+        qtbot.wait(ms)
         return len(asked)
 
     assert frames_while_left_alone(Phase.MOVE_IN) > 3, "a bend in progress animates"
     assert frames_while_left_alone(Phase.LEAD_IN) == 0, "the start pose is still"
-    assert frames_while_left_alone(Phase.HOLD) > 1, "a hold breathes"
-    assert frames_while_left_alone(Phase.HOLD, paused=True) == 0, "paused: nothing moves"
+    # A breath is slow: the hold draws a couple of frames a second.
+    assert frames_while_left_alone(Phase.HOLD, ms=1300) > 1, "a hold breathes"
+    assert frames_while_left_alone(Phase.HOLD, paused=True, ms=1300) == 0, "paused: still"
 
 
 def test_painting_is_antialiased_and_round_capped(qapp):
