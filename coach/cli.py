@@ -143,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--per-page", type=int, choices=(1, 2, 4), default=2)
     printing.add_argument("--paper", choices=("a4", "letter"), default="a4")
 
+    _routine_parser(sub, common)
+
     history = sub.add_parser("history", parents=[common], help="print the session log")
     form = history.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true")
@@ -151,11 +153,78 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _list(args: argparse.Namespace) -> int:
-    from coach.core.catalog.listing import catalog_as_dict, catalog_as_text
-    from coach.core.catalog.loader import load_shipped
+def _routine_parser(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    routine = sub.add_parser(
+        "routine", parents=[common], help="list, show, copy, share and delete routines"
+    )
+    actions = routine.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    actions.add_parser("list", parents=[common], help="every routine, yours and shipped")
+    show = actions.add_parser("show", parents=[common], help="one routine, item by item")
+    show.add_argument("routine", metavar="ID")
+    new = actions.add_parser("new", parents=[common], help="a routine of your own, copied")
+    new.add_argument("--from", dest="source", required=True, metavar="ID")
+    new.add_argument("--name", metavar="NAME", help="its name (default: '<name> (copy)')")
+    imports = actions.add_parser(
+        "import", parents=[common], help="add a routine from a .stretchroutine file"
+    )
+    imports.add_argument("file", metavar="FILE")
+    clash = imports.add_mutually_exclusive_group()
+    clash.add_argument(
+        "--replace", action="store_true", help="overwrite your routine of the same id"
+    )
+    clash.add_argument("--as-new", action="store_true", help="give it a new id made from its name")
+    export = actions.add_parser(
+        "export", parents=[common], help="write a routine to a .stretchroutine file"
+    )
+    export.add_argument("routine", metavar="ID")
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="the file; .stretchroutine is added when the name lacks it",
+    )
+    delete = actions.add_parser("delete", parents=[common], help="delete a routine of yours")
+    delete.add_argument("routine", metavar="ID")
 
-    catalog = load_shipped()
+
+def _routine(args: argparse.Namespace, data_dir: Path | None) -> int:
+    """`coach routine ACTION`: typed calls into coach.core.catalog.commands."""
+    from coach.core.catalog import commands
+    from coach.core.catalog.listing import routine_as_text, routines_as_text
+    from coach.core.catalog.user import load_with_user, user_routines
+
+    catalog = load_with_user(data_dir)
+    mine = user_routines(data_dir)
+    action = args.action
+    if action in ("list", "show"):
+        for problem in catalog.problems:
+            say(problem)
+        if action == "list":
+            print(routines_as_text(catalog))
+        else:
+            print(routine_as_text(catalog.routine(args.routine), catalog))
+    elif action == "new":
+        print(commands.new_from(catalog, mine, args.source, args.name))
+    elif action == "import":
+        print(
+            commands.import_file(
+                catalog, mine, Path(args.file), replace_existing=args.replace, as_new=args.as_new
+            )
+        )
+    elif action == "export":
+        print(commands.export_to(catalog, args.routine, Path(args.output)))
+    else:
+        print(commands.delete(catalog, mine, args.routine))
+    return 0
+
+
+def _list(args: argparse.Namespace, data_dir: Path | None) -> int:
+    from coach.core.catalog.listing import catalog_as_dict, catalog_as_text
+    from coach.core.catalog.user import load_with_user
+
+    catalog = load_with_user(data_dir)
     for problem in catalog.problems:
         say(problem)
     if args.json:
@@ -170,7 +239,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir) if args.data_dir else None
     command = args.command
     if command == "list":
-        return _list(args)
+        return _list(args, data_dir)
+    if command == "routine":
+        return _routine(args, data_dir)
     if command == "history":
         from coach.core.log.export import history_output
 
@@ -198,10 +269,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             )
         return 0
     if command == "print":
-        from coach.core.catalog.loader import load_shipped
+        from coach.core.catalog.user import load_with_user
         from coach.ui.cards.printing import print_to_pdf
 
-        catalog = load_shipped()
+        catalog = load_with_user(data_dir)
         said = print_to_pdf(
             args.routine,
             Path(args.output),
