@@ -21,7 +21,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from coach import APP_NAME
-from coach.core.catalog.loader import Catalog, load_shipped
+from coach.core.catalog.loader import Catalog
+from coach.core.catalog.user import load_with_user
 from coach.core.session.clock import Clock, ScaledClock, SystemClock
 from coach.paths import assets_dir, config_dir
 from coach.paths import data_dir as resolve_data_dir
@@ -220,7 +221,7 @@ def run_app(
     usual place (COACH_DATA_DIR, then the per-user data folder)."""
     from coach.core.log.store import SessionLog
 
-    catalog = load_shipped()
+    catalog = load_with_user(data_dir)  # shipped and the user's own routines
     if routine is not None:
         catalog.routine(routine)  # an unknown routine fails here, before any window
     log = SessionLog.open(resolve_data_dir(data_dir))
