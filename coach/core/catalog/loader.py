@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -212,6 +213,8 @@ def parse_routine(
     if id_from_file and routine_id != path.stem:
         raise f.fail("id", f"the file name '{path.stem}'", routine_id)
     name = f.text("name")
+    if not one_line(name):
+        raise f.fail("name", "one line of text without control characters", name)
     description = f.text("description", required=False)
     frequency = _frequency(f)
     raw_items = f.raw("items", True)
@@ -229,6 +232,12 @@ def parse_routine(
 
 
 MAX_ITEMS = 100  # a routine of more would run for hours
+
+
+def one_line(text: str) -> bool:
+    """No line break, tab or other control character (a name is shown on
+    one line everywhere: lists, the player, the log, the command line)."""
+    return not any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text)
 
 
 def _frequency(f: Fields) -> Frequency | None:

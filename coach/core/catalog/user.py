@@ -19,7 +19,7 @@ from pathlib import Path
 
 from coach.core import schema
 from coach.core.catalog.limits import check_item
-from coach.core.catalog.loader import load_shipped, parse_routine, read_toml
+from coach.core.catalog.loader import load_shipped, one_line, parse_routine, read_toml
 from coach.core.catalog.model import Catalog, Routine
 from coach.core.catalog.writer import routine_toml
 from coach.core.errors import CatalogError
@@ -105,6 +105,8 @@ class UserRoutines:
             )
         if not routine.name.strip():
             raise CatalogError("The routine needs a name.")
+        if not one_line(routine.name):
+            raise CatalogError("The routine's name must be one line, without control characters.")
         if not routine.items:
             raise CatalogError(f"The routine '{routine.name}' has no exercises; add one.")
         for number, item in enumerate(routine.items, start=1):

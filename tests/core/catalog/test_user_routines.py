@@ -142,6 +142,8 @@ def test_save_refuses_with_one_sentence(catalog, mine):
         (my_routine(id="desk-break"), "shipped"),
         (my_routine(id="Not Kebab"), "kebab-case"),
         (my_routine(name="  "), "name"),
+        (my_routine(name="Two\nlines"), "one line"),
+        (my_routine(name="Bell\x07"), "one line"),
         (my_routine(items=()), "no exercises"),
         (my_routine(items=(RoutineItem("no-such", 10, 1, 1, 0),)), "no-such"),
         (my_routine(items=(RoutineItem("seated-forward-bend", 99, 8, 1, 0),)), "10 to 20"),
