@@ -14,14 +14,20 @@ BODY_ON_LIGHT, BODY_ON_DARK = QColor(110, 126, 148), QColor(196, 208, 226)
 WARM_ON_LIGHT, WARM_ON_DARK = QColor(217, 83, 10), QColor(255, 145, 64)
 ARROW_ON_LIGHT, ARROW_ON_DARK = QColor(21, 101, 192), QColor(100, 181, 246)
 MAT_TINT = QColor(110, 140, 100)  # a muted green, apart from the body and highlight
-LINE_GREY = QColor(128, 128, 128)  # print: far limbs, the ghost, the mat
+# The start pose's ghost: a dashed outline in a pale cool blue-grey, never
+# filled, so it cannot be taken for a (solid, body-coloured) far limb.
+GHOST_ON_LIGHT, GHOST_ON_DARK = QColor(120, 150, 190), QColor(140, 170, 210)
+LINE_GREY = QColor(110, 110, 110)  # print: far limbs' outline, the mat
+GHOST_GREY = QColor(165, 165, 165)  # print: the ghost's dashes, paler than any limb
 WHITE, BLACK = QColor(255, 255, 255), QColor(0, 0, 0)
 
 
 @dataclass(frozen=True)
 class FigureColors:
     """`near`/`far` fill the limbs facing the viewer and those away from it
-    (the trunk and head take `near`); `ink`/`far_ink` outline them.
+    (the trunk and head take `near`; `far` is a lighter shade of the same
+    body colour); `ink`/`far_ink` outline them. The `ghost` is an outline
+    only (dashed, cool tint, no fill): it must never look like a far limb.
     `highlight` tints the stretched area on the body. `line_art` (print)
     draws props as outlines and the highlight as hatching instead of a fill."""
 
@@ -30,8 +36,7 @@ class FigureColors:
     far_ink: QColor
     far: QColor
     highlight: QColor
-    ghost: QColor  # the start pose's outline
-    ghost_fill: QColor | None
+    ghost: QColor  # the start pose's dashed outline; never filled
     arrow: QColor
     halo: QColor  # under arrows and eyes: the background
     floor: QColor
@@ -63,11 +68,10 @@ class FigureColors:
         return cls(
             ink=ink,
             near=body,
-            far_ink=_mix(ink, back, 0.35),
-            far=_mix(body, back, 0.42 if dark else 0.62),
+            far_ink=ink,  # the same outline as the near limbs: a solid body part
+            far=_mix(body, WHITE, 0.45) if not dark else _mix(body, back, 0.3),
             highlight=warm,
-            ghost=_mix(text, back, 0.62),
-            ghost_fill=_mix(text, back, 0.9),
+            ghost=_mix(GHOST_ON_DARK if dark else GHOST_ON_LIGHT, back, 0.15),
             arrow=arrow,
             halo=back,
             floor=_mix(text, back, 0.5),
@@ -84,11 +88,10 @@ class FigureColors:
         return cls(
             ink=BLACK,
             near=WHITE,
-            far_ink=LINE_GREY,
+            far_ink=LINE_GREY,  # far limbs in a solid grey line, the ghost dashed
             far=WHITE,
             highlight=BLACK,  # drawn as hatching
-            ghost=LINE_GREY,
-            ghost_fill=None,
+            ghost=GHOST_GREY,  # dashed
             arrow=BLACK,
             halo=WHITE,
             floor=BLACK,

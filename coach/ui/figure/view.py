@@ -35,7 +35,8 @@ from coach.ui.figure.colors import FigureColors, mix
 
 __all__ = ["FigureColors", "FigureView", "framing", "paint_pose", "visibly_different"]
 
-GHOST_W = 0.008
+GHOST_W, GHOST_W_SCREEN = 0.008, 0.005
+GHOST_DASH = [4.0, 3.0]  # in pen widths
 ARROW_W, ARROW_HEAD = 0.016, 0.075
 HATCH_GAP, HATCH_W = 0.032, 0.0045  # print: the stretched area hatched
 
@@ -273,15 +274,15 @@ def _hatch(painter: QPainter, canvas: Canvas, shapes: list[QPolygonF], ink: QCol
 
 
 def _ghost(painter: QPainter, canvas: Canvas, ghost: Pose, colors: FigureColors) -> QPainterPath:
+    """The start pose as a dashed outline in a cool tint and nothing else: no
+    fill, so it never reads as a limb (far limbs are solid body colour)."""
     outline = _ghost_outline(ghost, canvas)
-    if colors.line_art:  # paper: a dashed line of some weight
-        painter.setPen(_pen(colors.ghost, canvas.width(GHOST_W, 1.0), Qt.PenStyle.DashLine))
-    else:  # screen: one device pixel, which Qt draws fastest
-        painter.setPen(_pen(colors.ghost, 1.0))
-    if colors.ghost_fill is not None:
-        painter.setBrush(colors.ghost_fill)
-    else:
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+    width = canvas.width(GHOST_W if colors.line_art else GHOST_W_SCREEN, 1.0)
+    pen = _pen(colors.ghost, width, Qt.PenStyle.CustomDashLine)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    pen.setDashPattern(GHOST_DASH)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(outline)
     return outline
 

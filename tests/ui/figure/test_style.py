@@ -14,10 +14,11 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from coach.core.catalog.loader import load_shipped
 from coach.core.figure.poses import pose_at
 from coach.core.figure.skeleton import forward_kinematics
+from coach.ui.figure import view as view_module
 from coach.ui.figure.arrows import MAX_ARROWS, MIN_MOVE, motion_arrows
 from coach.ui.figure.body import Canvas, build_body, fit_view
 from coach.ui.figure.colors import FigureColors, contrast
-from coach.ui.figure.view import FigureView, paint_pose
+from coach.ui.figure.view import FigureView, framing, paint_pose
 
 CATALOG = load_shipped()
 FOLD = CATALOG.exercise("forward-fold")
@@ -66,6 +67,46 @@ def test_the_ghost_is_drawn_only_when_given(qapp):
     assert changed(plain, painted(hold, colors, ghost=start)) > 2000
     # A ghost where the figure already is adds nothing: no outline, no arrow.
     assert changed(painted(start, colors), painted(start, colors, ghost=start)) == 0
+
+
+def _close(p: tuple[int, int, int], c: QColor, tol: int = 6) -> bool:
+    return max(abs(p[0] - c.red()), abs(p[1] - c.green()), abs(p[2] - c.blue())) <= tol
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark", "print"])
+@pytest.mark.parametrize("exercise_id", ["knee-to-chest", "piriformis-stretch", "forward-fold"])
+def test_the_ghost_never_looks_like_a_far_limb(qapp, monkeypatch, scheme, exercise_id):
+    """The start pose's ghost is an outline only, in its own tint: it adds no
+    far-limb coloured pixels and fills nothing (it changes only a small share
+    of the area it covers), so a leg in the air is never mistaken for where
+    the other leg started."""
+    colors = {"light": light_colors, "dark": dark_colors, "print": FigureColors.print}[scheme]()
+    assert colors.ghost.rgb() not in (colors.far.rgb(), colors.far_ink.rgb(), colors.near.rgb())
+    exercise = CATALOG.exercise(exercise_id)
+    side = None if exercise.sides == "none" else "right"
+    hold = pose_at(exercise, "hold", 1.0, side=side)
+    start = pose_at(exercise, "start", 0.0, side=side)
+    hold = dataclasses.replace(hold, frame=framing(hold, start, 1.0))  # same frame both ways
+    plain = pixels(painted(hold, colors))
+    monkeypatch.setattr(view_module, "_arrows", lambda *args: None)  # the ghost alone
+    ghosted = pixels(painted(hold, colors, ghost=start))
+    new = [(p, q) for p, q in zip(ghosted, plain, strict=True) if p != q]
+    assert new, "the ghost shows"
+    far = colors.far if colors.far.rgb() != colors.halo.rgb() else colors.far_ink  # print
+    far_like = [p for p, q in new if _close(p, far) and not _close(q, far)]
+    assert len(far_like) < 0.02 * len(new), (
+        f"{len(far_like)} of {len(new)} ghost pixels far-coloured"
+    )
+    # Outline, not area: the ghost's silhouette is far bigger than what it changes.
+    canvas = Canvas(QRectF(0, 0, SIZE, SIZE), hold.frame)
+    area = sum(
+        abs(
+            sum(a.x() * b.y() - b.x() * a.y() for a, b in zip(s, [*list(s)[1:], s[0]], strict=True))
+        )
+        / 2
+        for s in build_body(start, canvas).silhouette()
+    )
+    assert len(new) < 0.6 * area, f"ghost changed {len(new)} px over a {area:.0f} px silhouette"
 
 
 def test_arrows_follow_joints_that_moved_noticeably():
