@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from coach.core.figure.poses import Pose
@@ -14,11 +15,16 @@ from coach.core.figure.poses import Pose
 XY = tuple[float, float]
 
 MIN_MOVE = 0.08  # metres on the picture: less is not worth an arrow
-MAX_ARROWS = 3
+MAX_ARROWS = 2  # more reads as clutter: the one or two moves that define the exercise
 SAME_ARROW = 0.07  # two arrows whose ends are this close say the same thing
 SAMPLES = 14
 MIN_ROCK = math.radians(10)  # the pelvis turned this much in the picture: show it
-ROCK_RADIUS, ROCK_SPAN = 0.22, math.radians(50)
+ROCK_RADIUS, ROCK_SPAN = 0.17, math.radians(70)
+MIN_TWIST = math.radians(25)  # the shoulders turned this much against the hips: a twist
+TWIST_RX, TWIST_RY, TWIST_SPAN = 0.2, 0.06, math.radians(200)
+HOLDS = 0.16  # a hand ending this near a moved knee or the head holds it: it went along
+PARALLEL_COS, PARALLEL_RATIO = 0.85, 1.6  # both limbs of a pair did the same: one arrow
+CROWD, CROWD_SHARE = 0.06, 0.3  # an arrow running this close to another for this share
 MAX_ROCK_SHIFT = 0.1  # metres: a pelvis moved further went somewhere, not rocked
 
 
@@ -70,12 +76,19 @@ def moved(ghost: Pose, pose: Pose) -> float:
 
 
 def motion_arrows(ghost: Pose, pose: Pose) -> list[Arrow]:
-    """At most MAX_ARROWS arrows, biggest move first; none when nothing
-    moved MIN_MOVE. A pelvis that only rocks (a pelvic tilt) gets a
-    curved arrow round it."""
-    moves: list[tuple[float, str, str | None]] = []
+    """At most MAX_ARROWS arrows on the joints whose movement defines the
+    exercise; none when nothing moved MIN_MOVE. The trunk comes first (a
+    twist of the shoulders, the head swinging down, the pelvis rocking in a
+    pelvic tilt), then the legs, then the arms. No arrow for a joint that
+    only went along: with its parent (a hanging arm), with what the hand
+    holds (hands on a knee or behind the head), or as the twin of the other
+    side's limb (both knees); none that would run along another."""
+    twist = twisting(ghost, pose)
+    if twist is not None:
+        return [twist]  # the shoulders turning says it; a crossed leg is the set-up
+    moves: list[tuple[int, float, str, str | None]] = []
     for chain in CHAINS:
-        best: tuple[float, str, str | None] | None = None
+        best: tuple[int, float, str, str | None] | None = None
         for joint, pivot in chain:
             a, b = ghost.points.get(joint), pose.points.get(joint)
             if a is None or b is None:
@@ -83,33 +96,140 @@ def motion_arrows(ghost: Pose, pose: Pose) -> list[Arrow]:
             d = _dist(a, b)
             if (
                 d >= MIN_MOVE
-                and (best is None or d > best[0])
+                and (best is None or d > best[1])
                 and not _carried(ghost, pose, joint, pivot, d)
             ):
-                best = (d, joint, pivot)
+                best = (_priority(joint, d), d, joint, pivot)
         if best is not None:
             moves.append(best)
-    moves.sort(key=lambda m: -m[0])
+    moves = [m for m in moves if not _holding(ghost, pose, m[2])]
+    moves = _one_of_each_pair(ghost, pose, moves)
+    moves.sort(key=lambda m: (m[0], -m[1]))
+    if moves and moves[0][0] < 3:
+        moves = [m for m in moves if m[0] < 3]  # a head nodding along says nothing
     chosen: list[Arrow] = []
     # A pelvis that turned in place (shifting a little as it rolls over the
     # sacrum) rocks: one curved arrow says it, not a short slide.
-    rock = None if any(joint == "head" for _, joint, _ in moves) else rocking(ghost, pose)
+    rock = None if any(m[2] == "head" for m in moves) else rocking(ghost, pose)
     if rock is not None and _dist(ghost.points["pelvis"], pose.points["pelvis"]) < MAX_ROCK_SHIFT:
         chosen.append(rock)
-        moves = [m for m in moves if m[1] != "pelvis"]
-    for _, joint, pivot in moves:
+        moves = [m for m in moves if m[2] != "pelvis"]
+    for _, _, joint, pivot in moves:
         path = swing(ghost, pose, joint, pivot)
-        if any(
-            _dist(path[0], other.path[0]) < SAME_ARROW
-            and _dist(path[-1], other.path[-1]) < SAME_ARROW
-            for other in chosen
-        ):
+        if any(_crowds(path, other.path) for other in chosen):
             continue  # e.g. both hands in a side view: one arrow says it
         if len(chosen) == MAX_ARROWS:
             break
         stop = HEAD_STOP if joint == "head" else JOINT_STOP
         chosen.append(Arrow(joint, path, START_GAP, stop))
     return chosen
+
+
+def _priority(joint: str, d: float) -> int:
+    """Trunk before legs before arms: the body's big move defines the
+    exercise; a head that only nods along comes last."""
+    if joint in ("head", "pelvis"):
+        return 0 if d >= TRUNK_MOVE else 3
+    return 1 if joint.startswith(("knee", "ankle")) else 2
+
+
+TRUNK_MOVE = 0.18
+
+
+def _holding(ghost: Pose, pose: Pose, joint: str) -> bool:
+    """A hand (or elbow) that ends on a knee or the head that moved too: it
+    holds it, and the knee's or head's arrow says the move."""
+    if not joint.startswith(("hand", "elbow")):
+        return False
+    hand = pose.points.get(joint.replace("elbow", "hand"))
+    if hand is None:
+        return False
+    for held in ("knee_near", "knee_far", "head", "shin_near", "shin_far"):
+        a, b = ghost.points.get(held), pose.points.get(held)
+        if a is not None and b is not None and _dist(hand, b) < HOLDS:
+            return True
+    return False
+
+
+def _one_of_each_pair(
+    ghost: Pose, pose: Pose, moves: list[tuple[int, float, str, str | None]]
+) -> list[tuple[int, float, str, str | None]]:
+    """Near and far limbs that moved alike (both knees to the chest, both
+    arms forward): keep the near one."""
+    out: list[tuple[int, float, str, str | None]] = []
+    for m in sorted(moves, key=lambda m: not m[2].endswith("_near")):
+        twin = False
+        part, _, side = m[2].rpartition("_")
+        for o in out:
+            if not part or o[0] != m[0] or o[2].rsplit("_", 1)[-1] == side:
+                continue
+            # The same joint on both sides (knee and knee), whichever joint
+            # each chain's arrow would follow.
+            other = f"{part}_{o[2].rsplit('_', 1)[-1]}"
+            if other not in ghost.points or other not in pose.points:
+                continue
+            va, vb = _delta(ghost, pose, m[2]), _delta(ghost, pose, other)
+            na, nb = math.hypot(*va), math.hypot(*vb)
+            if na and nb:
+                cos = (va[0] * vb[0] + va[1] * vb[1]) / (na * nb)
+                twin = twin or (cos > PARALLEL_COS and max(na, nb) / min(na, nb) < PARALLEL_RATIO)
+        if not twin:
+            out.append(m)
+    return out
+
+
+def _delta(ghost: Pose, pose: Pose, joint: str) -> XY:
+    a, b = ghost.points[joint], pose.points[joint]
+    return (b[0] - a[0], b[1] - a[1])
+
+
+def _crowds(path: list[XY], other: list[XY]) -> bool:
+    """`path` runs within CROWD of `other` for CROWD_SHARE of its length, or
+    starts and ends where it does: it would read as one cluttered arrow."""
+    if _dist(path[0], other[0]) < SAME_ARROW and _dist(path[-1], other[-1]) < SAME_ARROW:
+        return True
+    samples = _resample(path)
+    near = sum(1 for p in samples if min(_dist(p, q) for q in _resample(other)) < CROWD)
+    return near >= CROWD_SHARE * len(samples)
+
+
+def _resample(path: list[XY], n: int = SAMPLES) -> list[XY]:
+    if len(path) == 2:
+        (ax, ay), (bx, by) = path
+        return [(ax + (bx - ax) * k / n, ay + (by - ay) * k / n) for k in range(n + 1)]
+    return path
+
+
+def twisting(ghost: Pose, pose: Pose) -> Arrow | None:
+    """An arrow round the chest when the shoulders turned against the hips
+    by MIN_TWIST or more (a seated or lying twist): a flat ellipse, as a
+    turn about the spine is drawn in a handout."""
+    w0, w1 = ghost.world, pose.world
+    names = ("shoulder_near", "shoulder_far", "hip_near", "hip_far", "chest")
+    if not all(n in w0 and n in w1 for n in names) or "chest" not in pose.points:
+        return None
+
+    def heading(w: Mapping[str, tuple[float, float, float]], a: str, b: str) -> float:
+        return math.atan2(w[a][2] - w[b][2], w[a][0] - w[b][0])
+
+    def turned(a: str, b: str) -> float:
+        t = heading(w1, a, b) - heading(w0, a, b)
+        return (t + math.pi) % (2 * math.pi) - math.pi
+
+    turn = turned("shoulder_near", "shoulder_far") - turned("hip_near", "hip_far")
+    if abs(turn) < MIN_TWIST:
+        return None
+    cx, cy = pose.points["chest"]
+    sign = 1.0 if turn > 0 else -1.0
+    start = -math.pi / 2 - sign * TWIST_SPAN / 2  # round the front of the chest
+    path = [
+        (
+            cx + TWIST_RX * math.cos(start + sign * TWIST_SPAN * k / SAMPLES),
+            cy + TWIST_RY * math.sin(start + sign * TWIST_SPAN * k / SAMPLES),
+        )
+        for k in range(SAMPLES + 1)
+    ]
+    return Arrow("chest_twist", path, 0.0, 0.0)
 
 
 START_GAP, JOINT_STOP, HEAD_STOP = 0.05, 0.07, 0.15
@@ -129,8 +249,14 @@ def rocking(ghost: Pose, pose: Pose) -> Arrow | None:
     turn = (heading(pose) - heading(ghost) + math.pi) % (2 * math.pi) - math.pi
     if abs(turn) < MIN_ROCK:
         return None
-    (cx, cy), (fx, fy) = pose.points["pelvis"], pose.points["belly"]
-    middle = math.atan2(fy - cy, fx - cx)
+    # Round the tail end of the pelvis (away from the waist, toward the
+    # belly's side), hugging it: the arrow is on the pelvis, not the belly.
+    (cx, cy), (wx, wy) = pose.points["pelvis"], pose.points["waist"]
+    fx, fy = pose.points["belly"]
+    away = math.atan2(cy - wy, cx - wx)
+    front = math.atan2(fy - cy, fx - cx)
+    bend = (front - away + math.pi) % (2 * math.pi) - math.pi
+    middle = away + 0.5 * bend
     span = math.copysign(max(abs(turn), ROCK_SPAN), turn)
     path = [
         (

@@ -117,7 +117,7 @@ def test_arrows_follow_joints_that_moved_noticeably():
         assert len(arrows) <= MAX_ARROWS, exercise.id
         assert motion_arrows(start, start) == [], exercise.id
         for arrow in arrows:
-            if arrow.joint == "pelvis_rock":
+            if arrow.joint in ("pelvis_rock", "chest_twist"):
                 continue
             a, b = start.points[arrow.joint], hold.points[arrow.joint]
             assert arrow.path[0] == a and arrow.path[-1] == b, exercise.id
@@ -125,6 +125,24 @@ def test_arrows_follow_joints_that_moved_noticeably():
     fold = motion_arrows(pose_at(FOLD, "start", 0.0), pose_at(FOLD, "hold", 1.0))
     head = next(a for a in fold if a.joint == "head")
     assert len(head.path) > 2  # the head swings down round the hips: a curve
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "joints"),
+    [
+        ("knee-to-chest", ["knee_far"]),  # the hands holding the knee went along
+        ("seated-spinal-twist", ["chest_twist"]),  # the shoulders turn, not a knee lifting
+        ("knees-to-chest", ["knee_near"]),  # both knees alike: one arrow
+    ],
+)
+def test_arrows_sit_on_the_joint_that_defines_the_exercise(exercise_id, joints):
+    exercise = CATALOG.exercise(exercise_id)
+    side = None if exercise.sides == "none" else "right"
+    start, hold = (
+        pose_at(exercise, "start", 0.0, side=side),
+        pose_at(exercise, "hold", 1.0, side=side),
+    )
+    assert [a.joint for a in motion_arrows(start, hold)] == joints
 
 
 def test_a_pelvic_tilt_shows_the_pelvis_rocking():
