@@ -523,5 +523,7 @@ def build_body(pose: Pose, canvas: Canvas) -> Body:
     b = _Builder(pose, canvas)
     pelvis, chest = b.trunk()
     groups = [b.leg("far"), b.arm("far"), pelvis, chest, b.head(), b.leg("near"), b.arm("near")]
-    groups.sort(key=lambda g: g.depth)
+    # Far limbs always behind the trunk (a folded trunk must not vanish
+    # behind the far thigh); the rest by depth toward the viewer.
+    groups.sort(key=lambda g: (not g.far, g.depth))
     return Body(groups, canvas.width(EYE_R, 1.0))

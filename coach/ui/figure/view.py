@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QLineF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -344,6 +344,24 @@ def _props(
 ) -> None:
     """The mats (`mats`) or the other props."""
     fills = {"mat": colors.mat, "wall": colors.wall, "prop": colors.prop}
+    painter.save()
+    if not mats and len(pose.floor) == 2:
+        # Nothing stands below the floor line: a door frame or wall seen a
+        # little from above would otherwise run down through the floor.
+        (ax, ay), (bx, by) = (canvas.xy(*p) for p in pose.floor)
+        r = canvas.rect
+        span = r.width() + r.height()
+        above = QPolygonF(
+            [
+                QPointF(ax - span, ay),
+                QPointF(bx + span, by),
+                QPointF(bx + span, r.top() - span),
+                QPointF(ax - span, r.top() - span),
+            ]
+        )
+        clip = QPainterPath()
+        clip.addPolygon(above)
+        painter.setClipPath(clip, Qt.ClipOperation.IntersectClip)
     for shape in pose.props:
         if (shape.style == "mat") != mats:
             continue
@@ -363,6 +381,7 @@ def _props(
             painter.drawEllipse(canvas.point(*shape.centre), radius, radius)
         else:
             painter.drawPolygon(QPolygonF([canvas.point(x, y) for x, y in shape.points]))
+    painter.restore()
 
 
 # A new pose is painted only when some joint moves at least this many device
