@@ -127,7 +127,11 @@ def _output(places: dict[str, Path], kind: str, suffix: str) -> str:
 
 @st.composite
 def invocations(draw: st.DrawFn, places: dict[str, Path]) -> list[str]:
-    command = draw(st.sampled_from(["play", "list", "render", "print", "history", "other"]))
+    command = draw(
+        st.sampled_from(["play", "list", "render", "print", "history", "routine", "other"])
+    )
+    if command == "routine":
+        return _routine(draw, places)
     if command == "play":
         return _play(draw)
     if command == "list":
@@ -214,6 +218,47 @@ def _history(draw: st.DrawFn, places: dict[str, Path]) -> list[str]:
         kind = draw(st.sampled_from(["under-a-file", "dangling", "pipe"]))
         return ["--data-dir", str(places[kind]), "history"]
     return ["history", draw(st.one_of(WORD, st.sampled_from(["--all", "--since"])))]
+
+
+def _routine(draw: st.DrawFn, places: dict[str, Path]) -> list[str]:
+    """`coach routine` refusals: unknown ids, shipped ones deleted, names
+    with line breaks, files to import that are no routine, outputs that
+    cannot be written (the suffix is added, so only a missing folder or a
+    file in the way)."""
+    action = draw(st.sampled_from(["show", "new", "delete", "export", "import", "other"]))
+    if action == "show":
+        return ["routine", "show", draw(_unknown(ROUTINES))]
+    if action == "new":
+        if draw(st.booleans()):
+            return ["routine", "new", "--from", draw(_unknown(ROUTINES))]
+        name = draw(st.sampled_from(["two\nlines", "bell\x07", " ", "tab\there"]))
+        return ["routine", "new", "--from", draw(st.sampled_from(ROUTINES)), "--name", name]
+    if action == "delete":
+        return ["routine", "delete", draw(st.one_of(_unknown(ROUTINES), st.sampled_from(ROUTINES)))]
+    if action == "export":
+        if draw(st.booleans()):
+            return [
+                "routine",
+                "export",
+                draw(_unknown(ROUTINES)),
+                "-o",
+                _output(places, "good", ""),
+            ]
+        kind = draw(st.sampled_from(["missing-folder", "under-a-file"]))
+        return [
+            "routine",
+            "export",
+            draw(st.sampled_from(ROUTINES)),
+            "-o",
+            _output(places, kind, ""),
+        ]
+    if action == "import":
+        kind = draw(
+            st.sampled_from(["missing-folder", "folder", "under-a-file", "pipe", "dangling"])
+        )
+        file = places[kind] if kind != "under-a-file" else places[kind].parent / "regular-file"
+        return ["routine", "import", str(file), *draw(st.sampled_from([[], ["--replace"]]))]
+    return draw(st.sampled_from([["routine"], ["routine", "bogus"], ["routine", "list", "x"]]))
 
 
 def _bad_since(text: str) -> bool:

@@ -9,6 +9,7 @@ importable from here too.
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -54,6 +55,10 @@ def read_toml(path: Path, label: str | None = None) -> dict[str, Any]:
     (`label`, default the file's name)."""
     name = label or path.name
     try:
+        # A named pipe or a device would block the read or never end.
+        mode = os.stat(path).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # a folder fails to open below
+            raise CatalogError(f"{name}: is not a regular file, so it was not read.")
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:

@@ -227,3 +227,18 @@ def test_a_file_that_is_not_shared_routine_is_refused(catalog, tmp_path):
     path.write_text('id = "x"\nname = "X"\n')
     with pytest.raises(CatalogError, match="field 'format' is missing"):
         read_shared(path, catalog)
+
+
+def test_a_pipe_or_folder_is_refused_not_read(catalog, mine, tmp_path):
+    mine.folder.mkdir()
+    os.mkfifo(mine.folder / "pipe.toml")
+    (mine.folder / "folder.toml").mkdir()
+    mine.load_into(catalog)  # returns: a pipe would block the read forever
+    assert len(catalog.problems) == 2
+    assert catalog.problems == [
+        f"{mine.folder / 'folder.toml'}: cannot be read (Is a directory).",
+        f"{mine.folder / 'pipe.toml'}: is not a regular file, so it was not read.",
+    ]
+    os.mkfifo(tmp_path / f"pipe{SUFFIX}")
+    with pytest.raises(CatalogError, match="is not a regular file"):
+        read_shared(tmp_path / f"pipe{SUFFIX}", catalog)
