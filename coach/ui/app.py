@@ -33,7 +33,9 @@ from coach.ui.settings import AppSettings
 from coach.ui.theme import apply_theme
 
 if TYPE_CHECKING:
+    from coach.core.catalog.user import UserRoutines
     from coach.core.log.store import SessionLog
+    from coach.ui.editor.shelf import RoutineShelf
     from coach.ui.history.window import HistoryWindow
     from coach.ui.main.window import MainWindow
     from coach.ui.player.window import PlayerWindow
@@ -53,9 +55,15 @@ class CoachApp:
         *,
         voice: Voice | None = None,
         clock_factory: Callable[[], Clock] = SystemClock,
+        routines: UserRoutines | None = None,
     ) -> None:
+        from coach.core.catalog.user import user_routines
+
         self.qapp = qapp
         self.catalog = catalog
+        # The user's own routines (the editor saves there); None: the usual folder.
+        self.routines = routines if routines is not None else user_routines(None)
+        self.shelf: RoutineShelf | None = None
         self.log = log
         self.settings = settings
         self.tones = tones
@@ -82,10 +90,26 @@ class CoachApp:
             window.print_requested.connect(self.open_print)
             window.theme_chosen.connect(self.set_theme)
             window.mute_changed.connect(self._set_muted)
+            self._wire_routines(window)
             self.main_window = window
         self.main_window.show()
         self._startup_notices(self.main_window)
         return self.main_window
+
+    def _wire_routines(self, window: MainWindow) -> None:
+        """New, Duplicate, Edit, Delete, Import and Export: the editor's shelf."""
+        from coach.ui.editor.shelf import RoutineShelf
+
+        shelf = RoutineShelf(self.catalog, self.routines, window)
+        window.new_requested.connect(shelf.new)
+        window.duplicate_requested.connect(shelf.duplicate)
+        window.edit_requested.connect(shelf.edit)
+        window.delete_requested.connect(shelf.delete)
+        window.import_requested.connect(shelf.import_file)
+        window.export_requested.connect(shelf.export)
+        shelf.changed.connect(window.refresh_routines)
+        shelf.notice.connect(window.show_notice)
+        self.shelf = shelf
 
     def play(self, routine_id: str, *, compact: bool = False) -> PlayerWindow:
         """Open the player on a routine and start it at once."""
@@ -219,6 +243,7 @@ def run_app(
     """Open the main window, or the player on `routine` started at once;
     returns the exit code once the last window closes. `data_dir` None: the
     usual place (COACH_DATA_DIR, then the per-user data folder)."""
+    from coach.core.catalog.user import user_routines
     from coach.core.log.store import SessionLog
 
     catalog = load_with_user(data_dir)  # shipped and the user's own routines
@@ -239,6 +264,7 @@ def run_app(
             tones,
             voice=voice,
             clock_factory=(lambda: ScaledClock(time_scale)) if time_scale != 1.0 else SystemClock,
+            routines=user_routines(data_dir),
         )
         # Ctrl+C in the terminal ends the process like a kill: the log marks
         # the session interrupted, with every rep done so far.

@@ -1,4 +1,5 @@
-"""The main window's menus: File (Print, Quit), History, Settings, Help
+"""The main window's menus: File (Print, Quit), Routines (New, Duplicate,
+Edit, Delete, Import, Export), History, Settings, Help
 (About, with the medical caution).
 
 The menus know the window only as a QMainWindow and a set of commands, so
@@ -29,6 +30,13 @@ class MenuCommands:
     set_muted: Callable[[bool], None]
     choose_theme: Callable[[str], None]
     show_caution: Callable[[], None]
+    # The Routines menu (the editor's commands); nothing by default.
+    new_routine: Callable[[], None] = lambda: None
+    duplicate_routine: Callable[[], None] = lambda: None
+    edit_routine: Callable[[], None] = lambda: None
+    delete_routine: Callable[[], None] = lambda: None
+    import_routine: Callable[[], None] = lambda: None
+    export_routine: Callable[[], None] = lambda: None
 
 
 def _action(
@@ -61,6 +69,25 @@ def build_menus(
     file_menu.addSeparator()
     actions["quit"] = _action(file_menu, "&Quit", "Quit Stretch Coach", "Ctrl+Q")
     actions["quit"].triggered.connect(commands.quit)
+
+    routines_menu = bar.addMenu("&Routines")
+    for key, text, tip, shortcut, command in (
+        ("new", "&New routine…", "Make a new routine of your own", "Ctrl+N", commands.new_routine),
+        ("duplicate", "&Duplicate", "Make an editable copy of the selected routine", "Ctrl+D",
+         commands.duplicate_routine),
+        ("edit", "&Edit…", "Change the selected routine", "Ctrl+E", commands.edit_routine),
+        ("delete", "De&lete…", "Delete the selected routine", "Delete", commands.delete_routine),
+        (None, "", "", None, None),
+        ("import", "&Import…", "Add a routine from a shared .stretchroutine file", None,
+         commands.import_routine),
+        ("export", "E&xport…", "Save the selected routine as a .stretchroutine file to share",
+         None, commands.export_routine),
+    ):  # fmt: skip
+        if key is None or command is None:
+            routines_menu.addSeparator()
+            continue
+        actions[key] = _action(routines_menu, text, tip, shortcut)
+        actions[key].triggered.connect(command)
 
     history_menu = bar.addMenu("Hi&story")
     actions["history"] = _action(
@@ -112,7 +139,7 @@ def build_menus(
         help_menu, f"&About {APP_NAME}", "Version, and the medical caution", "F1"
     )
     actions["about"].triggered.connect(lambda: show_about(window))
-    for menu in (file_menu, history_menu, settings_menu, theme_menu, help_menu):
+    for menu in (file_menu, routines_menu, history_menu, settings_menu, theme_menu, help_menu):
         menu.setToolTipsVisible(True)
     return actions
 

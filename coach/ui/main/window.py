@@ -3,9 +3,10 @@ exercises and how long it takes, and press Start."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -39,6 +40,13 @@ class MainWindow(QMainWindow):
     print_requested = Signal(str)  # routine id
     theme_chosen = Signal(str)
     mute_changed = Signal(bool)
+    # The Routines menu and buttons; the app wires them to the editor.
+    new_requested = Signal()
+    duplicate_requested = Signal(str)  # routine id
+    edit_requested = Signal(str)  # routine id (a user routine)
+    delete_requested = Signal(str)  # routine id (a user routine); the editor asks first
+    import_requested = Signal()
+    export_requested = Signal(str)  # routine id
 
     def __init__(
         self, catalog: Catalog, settings: AppSettings, parent: QWidget | None = None
@@ -46,6 +54,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.catalog = catalog
         self.settings = settings
+        self._tips: dict[str, str] = {}
         self.setWindowTitle(APP_NAME)
         self.resize(1000, 680)
         settings.restore_geometry("main", self)
@@ -70,12 +79,11 @@ class MainWindow(QMainWindow):
         self.routines.setFont(font)
         self.routines.setMaximumWidth(300)
         self.routines.setSpacing(4)
-        for routine in catalog.routines.values():
-            item = QListWidgetItem(f"{routine.name}\n  about {self._minutes(routine)}")
-            item.setData(Qt.ItemDataRole.UserRole, routine.id)
-            item.setToolTip(routine.description)
-            self.routines.addItem(item)
-        body.addWidget(self.routines)
+        self._fill_routines()
+        side = QVBoxLayout()
+        side.addWidget(self.routines, 1)
+        side.addLayout(self._routine_buttons(central))
+        body.addLayout(side)
 
         detail = QVBoxLayout()
         self.title = QLabel(central)
@@ -134,6 +142,12 @@ class MainWindow(QMainWindow):
                 set_muted=self._set_muted,
                 choose_theme=self.theme_chosen.emit,
                 show_caution=self._show_caution_again,
+                new_routine=self.new_requested.emit,
+                duplicate_routine=lambda: self._emit_for(self.duplicate_requested),
+                edit_routine=lambda: self._emit_for(self.edit_requested, user_only=True),
+                delete_routine=lambda: self._emit_for(self.delete_requested, user_only=True),
+                import_routine=self.import_requested.emit,
+                export_routine=lambda: self._emit_for(self.export_requested),
             ),
         )
         self.routines.currentItemChanged.connect(self._on_selected)
@@ -142,10 +156,78 @@ class MainWindow(QMainWindow):
         self._frames.setInterval(PREVIEW_FRAME_MS)
         self._frames.timeout.connect(self.step_preview)
         self._select(settings.last_routine)
+        self._update_routine_buttons()
         self.routines.setFocus()  # Up/Down pick, Enter starts
-        if not catalog.routines:
-            self.start_button.setEnabled(False)
-            self.title.setText("No routines found")
+
+    # -- the routine list ---------------------------------------------------------
+    def _fill_routines(self) -> None:
+        self.routines.clear()
+        for routine in self.catalog.routines.values():
+            mine = " · yours" if routine.user else ""
+            item = QListWidgetItem(f"{routine.name}\n  about {self._minutes(routine)}{mine}")
+            item.setData(Qt.ItemDataRole.UserRole, routine.id)
+            item.setToolTip(routine.description)
+            self.routines.addItem(item)
+
+    def _routine_buttons(self, parent: QWidget) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        specs = (
+            ("new", "&New…", "Make a new routine of your own (Ctrl+N)", self.new_requested.emit),
+            ("duplicate", "D&uplicate", "Make an editable copy of this routine (Ctrl+D)",
+             lambda: self._emit_for(self.duplicate_requested)),
+            ("edit", "&Edit…", "Change this routine (Ctrl+E)",
+             lambda: self._emit_for(self.edit_requested, user_only=True)),
+            ("delete", "De&lete…", "Delete this routine (Delete)",
+             lambda: self._emit_for(self.delete_requested, user_only=True)),
+        )  # fmt: skip
+        self.routine_buttons: dict[str, QPushButton] = {}
+        for index, (key, text, tip, slot) in enumerate(specs):
+            button = QPushButton(text, parent)
+            button.setToolTip(tip)
+            button.setAccessibleName(f"{text.replace('&', '').rstrip('…')} routine")
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            grid.addWidget(button, index // 2, index % 2)
+            self.routine_buttons[key] = button
+        return grid
+
+    def refresh_routines(self, select_id: str = "") -> None:
+        """Rebuild the list after a save, delete or import and select
+        `select_id` (or the routine that was selected, or the first)."""
+        current = self.current_routine
+        keep = select_id or (
+            current.id if current and current.id in self.catalog.routines else None
+        )
+        self.routines.blockSignals(True)
+        self._fill_routines()
+        self.routines.blockSignals(False)
+        self._select(keep)
+        self._on_selected()
+
+    def _emit_for(self, signal: SignalInstance, *, user_only: bool = False) -> None:
+        routine = self.current_routine
+        if routine is not None and (routine.user or not user_only):
+            signal.emit(routine.id)
+
+    def _update_routine_buttons(self) -> None:
+        routine = self.current_routine
+        mine = routine is not None and routine.user
+        why = "Shipped routines are read-only: Duplicate makes a copy you can edit."
+        for key in ("edit", "delete"):
+            button, action = self.routine_buttons[key], self.menu_actions[key]
+            for control in (button, action):
+                control.setEnabled(mine)
+            tip = self._tips.setdefault(key, button.toolTip())
+            button.setToolTip(tip if mine or routine is None else why)
+            action.setStatusTip(tip if mine or routine is None else why)
+            action.setToolTip(button.toolTip())
+        for key in ("duplicate", "export"):
+            self.menu_actions[key].setEnabled(routine is not None)
+        self.routine_buttons["duplicate"].setEnabled(routine is not None)
+        self.start_button.setEnabled(routine is not None)
+        self.menu_actions["start"].setEnabled(routine is not None)
+        self.menu_actions["print"].setEnabled(routine is not None)
 
     # -- selection --------------------------------------------------------------
     def _minutes(self, routine: Routine) -> str:
@@ -162,11 +244,19 @@ class MainWindow(QMainWindow):
     @property
     def current_routine(self) -> Routine | None:
         item = self.routines.currentItem()
-        return None if item is None else self.catalog.routines[item.data(Qt.ItemDataRole.UserRole)]
+        return (
+            None if item is None else self.catalog.routines.get(item.data(Qt.ItemDataRole.UserRole))
+        )
 
     def _on_selected(self, *_args: object) -> None:
         routine = self.current_routine
+        self._update_routine_buttons()
         if routine is None:
+            self._frames.stop()
+            self.title.setText("No routines found" if not self.catalog.routines else "")
+            self.description.setText("Press New to make a routine of your own.")
+            self.exercises.clear()
+            self.duration.clear()
             return
         self.settings.last_routine = routine.id
         self.title.setText(routine.name)

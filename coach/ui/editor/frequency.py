@@ -1,0 +1,102 @@
+"""How often a routine is meant to be done: not said, a number of times a
+day, or every few hours at the desk; and on how many days a week."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
+
+from coach.core.catalog.model import Frequency
+
+MODES = (
+    ("none", "Not set"),
+    ("daily", "A number of times a day"),
+    ("hours", "Every few hours at the desk"),
+)
+
+
+class FrequencyBox(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("How often", parent)
+        self.setAccessibleName("How often")
+        grid = QGridLayout(self)
+        self.mode = QComboBox(self)
+        self.mode.setAccessibleName("How often: kind")
+        for value, text in MODES:
+            self.mode.addItem(text, value)
+        mode_label = QLabel("&When", self)
+        mode_label.setBuddy(self.mode)
+        self.times = QSpinBox(self)
+        self.times.setRange(1, 12)
+        self.times.setSuffix(" a day")
+        self.times.setAccessibleName("Times a day")
+        self.hours = QDoubleSpinBox(self)
+        self.hours.setRange(0.5, 8.0)
+        self.hours.setSingleStep(0.5)
+        self.hours.setDecimals(1)
+        self.hours.setValue(2.0)
+        self.hours.setPrefix("every ")
+        self.hours.setSuffix(" h")
+        self.hours.setAccessibleName("Every so many hours at the desk")
+        self.days = QSpinBox(self)
+        self.days.setRange(1, 7)
+        self.days.setValue(7)
+        self.days.setSuffix(" days a week")
+        self.days.setAccessibleName("Days a week")
+        self.summary = QLabel(self)
+        self.summary.setAccessibleName("How often, in words")
+        self.summary.setWordWrap(True)
+        grid.addWidget(mode_label, 0, 0)
+        grid.addWidget(self.mode, 0, 1, 1, 2)
+        grid.addWidget(self.times, 1, 1)
+        grid.addWidget(self.hours, 1, 1)
+        grid.addWidget(self.days, 1, 2)
+        grid.addWidget(self.summary, 2, 0, 1, 3)
+        grid.setColumnStretch(3, 1)
+        self.mode.currentIndexChanged.connect(self._changed)
+        for spin in (self.times, self.days):
+            spin.valueChanged.connect(self._changed)
+        self.hours.valueChanged.connect(self._changed)
+        self._changed()
+
+    def frequency(self) -> Frequency | None:
+        mode = self.mode.currentData()
+        if mode == "none":
+            return None
+        if mode == "hours":
+            return Frequency(days_per_week=self.days.value(), every_hours=self.hours.value())
+        return Frequency(times_per_day=self.times.value(), days_per_week=self.days.value())
+
+    def set_frequency(self, frequency: Frequency | None) -> None:
+        if frequency is None:
+            self.mode.setCurrentIndex(self.mode.findData("none"))
+        else:
+            self.days.setValue(frequency.days_per_week)
+            if frequency.every_hours is not None:
+                self.hours.setValue(frequency.every_hours)
+                self.mode.setCurrentIndex(self.mode.findData("hours"))
+            else:
+                self.times.setValue(frequency.times_per_day)
+                self.mode.setCurrentIndex(self.mode.findData("daily"))
+        self._changed()
+
+    def _changed(self) -> None:
+        mode = self.mode.currentData()
+        self.times.setVisible(mode == "daily")
+        self.hours.setVisible(mode == "hours")
+        self.days.setVisible(mode != "none")
+        frequency = self.frequency()
+        self.summary.setText(
+            "No schedule: do it whenever you like." if frequency is None else frequency.describe()
+        )
+        self.changed.emit()
