@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.core.catalog.model import Frequency
+from coach.core.catalog.model import DESK_DAY_HOURS, Frequency
 
 MODES = (
     ("none", "Not set"),
@@ -57,13 +57,15 @@ class FrequencyBox(QGroupBox):
         self.summary.setAccessibleName("How often, in words")
         self.summary.setWordWrap(True)
         grid.addWidget(mode_label, 0, 0)
-        grid.addWidget(self.mode, 0, 1, 1, 2)
-        grid.addWidget(self.times, 1, 1)
+        grid.addWidget(self.mode, 0, 1, 1, 3)
         grid.addWidget(self.hours, 1, 1)
-        grid.addWidget(self.days, 1, 2)
-        grid.addWidget(self.summary, 2, 0, 1, 3)
-        grid.setColumnStretch(3, 1)
-        self.mode.currentIndexChanged.connect(self._changed)
+        grid.addWidget(self.times, 1, 2)
+        grid.addWidget(self.days, 1, 3)
+        grid.addWidget(self.summary, 2, 0, 1, 4)
+        grid.setColumnStretch(4, 1)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.hours.valueChanged.connect(self._hours_changed)
+        self._natural = self._natural_times()
         for spin in (self.times, self.days):
             spin.valueChanged.connect(self._changed)
         self.hours.valueChanged.connect(self._changed)
@@ -73,8 +75,8 @@ class FrequencyBox(QGroupBox):
         mode = self.mode.currentData()
         if mode == "none":
             return None
-        if mode == "hours":
-            return Frequency(days_per_week=self.days.value(), every_hours=self.hours.value())
+        if mode == "hours":  # times_per_day: the most in one day
+            return Frequency(self.times.value(), self.days.value(), self.hours.value())
         return Frequency(times_per_day=self.times.value(), days_per_week=self.days.value())
 
     def set_frequency(self, frequency: Frequency | None) -> None:
@@ -85,14 +87,33 @@ class FrequencyBox(QGroupBox):
             if frequency.every_hours is not None:
                 self.hours.setValue(frequency.every_hours)
                 self.mode.setCurrentIndex(self.mode.findData("hours"))
+                self.times.setValue(frequency.times_per_day)  # after the mode's default
             else:
                 self.times.setValue(frequency.times_per_day)
                 self.mode.setCurrentIndex(self.mode.findData("daily"))
         self._changed()
 
+    def _natural_times(self) -> int:
+        """How many times 'every N hours' fits in a desk day (at most 12)."""
+        return max(1, min(self.times.maximum(), int(DESK_DAY_HOURS // self.hours.value())))
+
+    def _mode_changed(self) -> None:
+        if self.mode.currentData() == "hours":
+            self.times.setValue(self._natural_times())  # no cap unless one is chosen
+        self._changed()
+
+    def _hours_changed(self) -> None:
+        natural = self._natural_times()
+        if self.mode.currentData() == "hours" and self.times.value() == self._natural:
+            self.times.setValue(natural)  # the cap follows the hours until set by hand
+        self._natural = natural
+
     def _changed(self) -> None:
         mode = self.mode.currentData()
-        self.times.setVisible(mode == "daily")
+        hourly = mode == "hours"
+        self.times.setPrefix("at most " if hourly else "")
+        self.times.setAccessibleName("At most so many times a day" if hourly else "Times a day")
+        self.times.setVisible(mode != "none")
         self.hours.setVisible(mode == "hours")
         self.days.setVisible(mode != "none")
         frequency = self.frequency()

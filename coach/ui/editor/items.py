@@ -28,6 +28,7 @@ class ItemList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSpacing(2)
         # A drag moves rows inside the model; renumber once it has settled.
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)

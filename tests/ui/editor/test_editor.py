@@ -168,3 +168,13 @@ def test_every_control_has_an_accessible_name(open_editor):  # type: ignore[no-u
         and not inside(w, (QAbstractSpinBox, QComboBox, QLineEdit))  # their own parts
     ]  # fmt: skip
     assert not unnamed, [type(w).__name__ for w in unnamed]
+
+
+def test_every_few_hours_has_no_cap_unless_one_is_chosen(open_editor):  # type: ignore[no-untyped-def]
+    box = open_editor().frequency
+    box.mode.setCurrentIndex(box.mode.findData("hours"))
+    box.hours.setValue(2.0)
+    assert box.frequency().per_day() == 4
+    assert box.summary.text() == "Every 2 hours at the desk, every day"
+    box.times.setValue(2)
+    assert "(at most twice a day)" in box.summary.text()
