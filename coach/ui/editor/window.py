@@ -27,6 +27,7 @@ from coach.core.catalog.model import Catalog, Routine, RoutineItem
 from coach.core.catalog.user import UserRoutines
 from coach.core.errors import CoachError
 from coach.ui.editor.draft import clamped, default_item
+from coach.ui.editor.focus import FocusRing
 from coach.ui.editor.form import ItemForm
 from coach.ui.editor.frequency import FrequencyBox
 from coach.ui.editor.items import ItemList
@@ -157,6 +158,7 @@ class EditorWindow(QDialog):
         self.save_button.clicked.connect(self.save)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         self._clean = self._snapshot()
+        self.focus_ring = FocusRing(self)
         problems = self._load(routine)
         self._changed()
         self.error.setText(problems)

@@ -178,3 +178,16 @@ def test_every_few_hours_has_no_cap_unless_one_is_chosen(open_editor):  # type: 
     assert box.summary.text() == "Every 2 hours at the desk, every day"
     box.times.setValue(2)
     assert "(at most twice a day)" in box.summary.text()
+
+
+def test_the_focus_is_plain_to_see(open_editor, qtbot):  # type: ignore[no-untyped-def]
+    editor = open_editor()
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
+    for widget in (editor.save_button, editor.picker.position, editor.items):
+        widget.setFocus()
+        ring = editor.focus_ring
+        assert ring.isVisible() and ring.target is widget
+        inner = ring.geometry().adjusted(3, 3, -3, -3)
+        assert inner.topLeft() == widget.mapTo(editor, widget.rect().topLeft())
+        assert inner.size() == widget.size()
