@@ -100,7 +100,7 @@ class CoachApp:
         """New, Duplicate, Edit, Delete, Import and Export: the editor's shelf."""
         from coach.ui.editor.shelf import RoutineShelf
 
-        shelf = RoutineShelf(self.catalog, self.routines, window)
+        shelf = RoutineShelf(self.catalog, self.routines, window, self.settings)
         window.new_requested.connect(shelf.new)
         window.duplicate_requested.connect(shelf.duplicate)
         window.edit_requested.connect(shelf.edit)

@@ -20,6 +20,7 @@ from coach.core.catalog.share import SUFFIX, export_routine, read_shared
 from coach.core.catalog.user import UserRoutines
 from coach.core.errors import CoachError
 from coach.ui.editor.window import EditorWindow
+from coach.ui.settings import AppSettings
 
 FILTER = f"Shared routines (*{SUFFIX})"
 READ_ONLY = "Shipped routines can't be changed: Duplicate makes a copy you can edit."
@@ -67,9 +68,16 @@ class RoutineShelf(QObject):
     changed = Signal(str)  # the routine to select, "" for none
     notice = Signal(str)  # one line for the status bar
 
-    def __init__(self, catalog: Catalog, store: UserRoutines, parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        store: UserRoutines,
+        parent: QWidget | None,
+        settings: AppSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.catalog, self.store, self.window = catalog, store, parent
+        self.settings = settings  # remembers the editor's size and place
         self.editor: EditorWindow | None = None
         self.ask: Callable[[QWidget | None, str, str], bool] = _ask
         self.choose: Callable[[QWidget | None, str, str, list[str]], str | None] = _choose
@@ -95,6 +103,8 @@ class RoutineShelf(QObject):
             return self.editor
         editor = EditorWindow(self.catalog, self.store, routine, self.window)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self.settings is not None:
+            self.settings.restore_geometry("editor", editor)
         editor.saved.connect(self.changed.emit)
         editor.finished.connect(lambda _code: self._editor_closed(editor))
         self.editor = editor
@@ -102,6 +112,8 @@ class RoutineShelf(QObject):
         return editor
 
     def _editor_closed(self, editor: EditorWindow) -> None:
+        if self.settings is not None:
+            self.settings.save_geometry("editor", editor)
         if self.editor is editor:
             self.editor = None
 

@@ -191,3 +191,26 @@ def test_the_focus_is_plain_to_see(open_editor, qtbot):  # type: ignore[no-untyp
         inner = ring.geometry().adjusted(3, 3, -3, -3)
         assert inner.topLeft() == widget.mapTo(editor, widget.rect().topLeft())
         assert inner.size() == widget.size()
+
+
+def test_a_drag_reorders_renumbers_and_updates_the_estimate(open_editor, catalog, qtbot):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QAbstractItemView
+
+    editor = open_editor(catalog.routine("tiny"))
+    items = editor.items
+    assert items.dragDropMode() == QAbstractItemView.DragDropMode.InternalMove
+    before = editor.estimate.text()
+    # What an internal drop does to the model: the first row goes to the end.
+    assert items.model().moveRow(QModelIndex(), 0, QModelIndex(), 2)
+    qtbot.waitUntil(lambda: items.item(0).text().startswith("1. Seated spinal twist"))
+    assert items.item(1).text().startswith("2. Directed forward bend")
+    assert [i.exercise for i in editor.routine().items] == [
+        "seated-spinal-twist",
+        "directed-forward-bend",
+    ]
+    assert editor.dirty and editor.estimate.text() != before
+    assert (
+        editor.estimate.text()
+        == f"Total time: {minutes_text(engine_seconds(editor.routine(), catalog))}"
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from coach.core.catalog.user import UserRoutines, load_with_user
 from tests.ui.main.test_window import select
@@ -110,3 +111,21 @@ def test_import_problems_are_told_in_one_sentence(coach_app, tmp_path: Path):  #
     bad.write_text("format = 'nonsense'\n", encoding="utf-8")
     assert coach_app.shelf.import_file(bad) is None
     assert len(told) == 1 and "bad.stretchroutine" in told[0] and "\n" not in told[0]
+
+
+def test_the_editor_remembers_its_size(coach_app, qtbot):  # type: ignore[no-untyped-def]
+    window = coach_app.open_main()
+    window.new_requested.emit()
+    editor = coach_app.shelf.editor
+    qtbot.waitExposed(editor)
+    editor.resize(1000, 640)
+    editor.reject()  # nothing changed: closes without asking
+    assert coach_app.shelf.editor is None
+    window.menu_actions["new"].trigger()
+    again = coach_app.shelf.editor
+    assert again is not None and again is not editor
+    # The offscreen screen is 800x600, so the restored size is fitted to it:
+    # not the editor's own first size.
+    assert (again.width(), again.height()) != (1180, 760)
+    assert coach_app.settings.restore_geometry("editor", QWidget())
+    again.reject()
