@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -32,6 +32,7 @@ from coach.ui.editor.form import ItemForm
 from coach.ui.editor.frequency import FrequencyBox
 from coach.ui.editor.items import ItemList
 from coach.ui.editor.picker import ExercisePicker
+from coach.ui.theme import Accents
 from coach.ui.wording import minutes_text
 
 
@@ -130,7 +131,9 @@ class EditorWindow(QDialog):
         self.error.setObjectName("saveError")
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Why the routine was not saved")
-        self.error.setStyleSheet("QLabel#saveError { color: palette(bright-text); }")
+        danger = self.error.palette()  # the theme's red, >= 4.5:1 on the window
+        danger.setColor(QPalette.ColorRole.WindowText, Accents.from_palette(danger).danger)
+        self.error.setPalette(danger)
         right.addWidget(self.estimate)
         right.addWidget(self.error, 1)
         buttons = QHBoxLayout()

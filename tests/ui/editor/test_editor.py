@@ -214,3 +214,17 @@ def test_a_drag_reorders_renumbers_and_updates_the_estimate(open_editor, catalog
         editor.estimate.text()
         == f"Total time: {minutes_text(engine_seconds(editor.routine(), catalog))}"
     )
+
+
+def test_the_save_problem_is_readable_in_both_themes(theme, open_editor):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPalette
+
+    from coach.ui.theme import contrast_ratio
+
+    editor = open_editor()
+    editor.save()
+    palette = editor.error.palette()
+    ratio = contrast_ratio(
+        palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
+    )
+    assert ratio >= 4.5, f"{theme}: {ratio:.2f}"
