@@ -262,9 +262,10 @@ class MainWindow(QMainWindow):
         self.title.setText(routine.name)
         self.description.setText(routine.description)
         self.exercises.setText("\n\n".join(routine_lines(self.catalog, routine)))
+        often = f" · {routine.frequency.describe()}" if routine.frequency else ""
         self.duration.setText(
             f"About {self._minutes(routine)} · "
-            f"{len(routine.items)} exercise{'s' if len(routine.items) != 1 else ''}"
+            f"{len(routine.items)} exercise{'s' if len(routine.items) != 1 else ''}{often}"
         )
         self._preview_t = 0.0
         self.step_preview()

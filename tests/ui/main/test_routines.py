@@ -129,3 +129,24 @@ def test_the_editor_remembers_its_size(coach_app, qtbot):  # type: ignore[no-unt
     assert (again.width(), again.height()) != (1180, 760)
     assert coach_app.settings.restore_geometry("editor", QWidget())
     again.reject()
+
+
+def test_edit_saves_in_place_and_the_list_follows(coach_app, qtbot):  # type: ignore[no-untyped-def]
+    from coach.core.catalog.model import Frequency
+
+    window = coach_app.open_main()
+    routine_id = coach_app.shelf.duplicate("tiny")
+    path = coach_app.routines.path_of(routine_id)
+    window.routine_buttons["edit"].click()
+    editor = coach_app.shelf.editor
+    qtbot.waitExposed(editor)
+    editor.name.setText("Tiny, my way")
+    editor.frequency.set_frequency(Frequency(3, 5))
+    assert editor.save()
+    routine = coach_app.catalog.routine(routine_id)
+    assert routine.name == "Tiny, my way" and routine.frequency == Frequency(3, 5)
+    assert path.exists() and [p.stem for p in path.parent.iterdir()] == [routine_id]
+    assert window.current_routine == routine
+    assert window.routines.currentItem().text().startswith("Tiny, my way\n")
+    assert window.title.text() == "Tiny, my way"
+    assert window.duration.text().endswith("· 3 times a day, 5 days a week")
