@@ -63,6 +63,10 @@ class FrequencyBox(QGroupBox):
         grid.addWidget(self.days, 1, 3)
         grid.addWidget(self.summary, 2, 0, 1, 4)
         grid.setColumnStretch(4, 1)
+        # Tab goes left to right, as the boxes are laid out.
+        QWidget.setTabOrder(self.mode, self.hours)
+        QWidget.setTabOrder(self.hours, self.times)
+        QWidget.setTabOrder(self.times, self.days)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.hours.valueChanged.connect(self._hours_changed)
         self._natural = self._natural_times()

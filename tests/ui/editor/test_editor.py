@@ -228,3 +228,33 @@ def test_the_save_problem_is_readable_in_both_themes(theme, open_editor):  # typ
         palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window)
     )
     assert ratio >= 4.5, f"{theme}: {ratio:.2f}"
+
+
+def test_tab_walks_the_editor_in_reading_order(open_editor, catalog, qtbot):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    editor = open_editor(catalog.routine("tiny"))
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=2000)
+    editor.frequency.mode.setCurrentIndex(editor.frequency.mode.findData("hours"))
+    editor.name.setFocus()
+    seen = []
+    for _ in range(40):
+        seen.append(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    order = [
+        editor.name,
+        editor.description,
+        editor.picker.search,
+        editor.picker.matches,
+        editor.items,
+        editor.form.spins["hold_s"],
+        editor.form.spins["reps"],
+        editor.frequency.mode,
+        editor.frequency.hours,
+        editor.frequency.times,
+        editor.frequency.days,
+        editor.save_button,
+    ]
+    positions = [seen.index(widget) for widget in order]
+    assert positions == sorted(positions)
