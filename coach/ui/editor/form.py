@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from coach.core.catalog.limits import Limit, check_item, item_limits
 from coach.core.catalog.model import Catalog, RoutineItem
 from coach.ui.editor.draft import SIDE_CHOICES, one_sided, with_value
+from coach.ui.editor.parts import problem_label
 
 # (field, label, unit) in the order shown.
 FIELDS = (
@@ -92,10 +93,7 @@ class ItemForm(QWidget):
         grid.addWidget(self.sides, row, 1)
         grid.addWidget(self.sides_hint, row, 2)
         outer.addLayout(grid)
-        self.problems = QLabel(self)
-        self.problems.setWordWrap(True)
-        self.problems.setAccessibleName("Problems with this exercise's figures")
-        self.problems.setObjectName("itemProblems")
+        self.problems = problem_label(self, "Problems with this exercise's figures")
         outer.addWidget(self.problems)
         outer.addStretch(1)
         self.show_item(None)

@@ -9,16 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,32 +25,18 @@ from coach.core.catalog.model import Catalog, Routine, RoutineItem
 from coach.core.catalog.user import UserRoutines
 from coach.core.errors import CoachError
 from coach.ui.editor.draft import clamped, default_item
-from coach.ui.editor.focus import FocusRing
 from coach.ui.editor.form import ItemForm
 from coach.ui.editor.frequency import FrequencyBox
 from coach.ui.editor.items import ItemList
+from coach.ui.editor.parts import (
+    FocusRing,
+    ask_discard,
+    big_label,
+    make_button,
+    problem_label,
+)
 from coach.ui.editor.picker import ExercisePicker
-from coach.ui.theme import Accents
 from coach.ui.wording import minutes_text
-
-
-def ask_discard(parent: QWidget) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        "Unsaved changes",
-        "Close the editor and lose your changes?",
-        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Discard
-
-
-def _button(text: str, tip: str, parent: QWidget, name: str | None = None) -> QPushButton:
-    button = QPushButton(text, parent)
-    button.setToolTip(tip)
-    button.setAccessibleName(name or text.replace("&", ""))
-    button.setAutoDefault(False)
-    return button
 
 
 class EditorWindow(QDialog):
@@ -87,12 +71,8 @@ class EditorWindow(QDialog):
         self.description.setPlaceholderText("What the routine is for (optional)")
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
-        top.addRow("&Name", self.name)
+        top.addRow("&Name", self.name)  # the form's labels are the fields' buddies
         top.addRow("&Description", self.description)
-        for field in (self.name, self.description):
-            label = top.labelForField(field)
-            if isinstance(label, QLabel):
-                label.setBuddy(field)
         outer.addLayout(top)
 
         middle = QHBoxLayout()
@@ -106,9 +86,11 @@ class EditorWindow(QDialog):
         column.addWidget(list_label)
         column.addWidget(self.items, 1)
         moves = QHBoxLayout()
-        self.up_button = _button("Move up", "Move the selected exercise up (Alt+Up)", self)
-        self.down_button = _button("Move down", "Move the selected exercise down (Alt+Down)", self)
-        self.remove_button = _button("Remove", "Take the selected exercise out (Delete)", self)
+        self.up_button = make_button("Move up", "Move the selected exercise up (Alt+Up)", self)
+        self.down_button = make_button(
+            "Move down", "Move the selected exercise down (Alt+Down)", self
+        )
+        self.remove_button = make_button("Remove", "Take the selected exercise out (Delete)", self)
         for button in (self.up_button, self.down_button, self.remove_button):
             moves.addWidget(button)
         column.addLayout(moves)
@@ -121,25 +103,16 @@ class EditorWindow(QDialog):
         self.frequency = FrequencyBox(self)
         bottom.addWidget(self.frequency, 2)
         right = QVBoxLayout()
-        self.estimate = QLabel(self)
-        self.estimate.setAccessibleName("Estimated total time")
-        efont = self.estimate.font()
-        efont.setPointSizeF(efont.pointSizeF() * 1.3)
-        efont.setBold(True)
-        self.estimate.setFont(efont)
-        self.error = QLabel(self)
-        self.error.setObjectName("saveError")
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName("Why the routine was not saved")
-        danger = self.error.palette()  # the theme's red, >= 4.5:1 on the window
-        danger.setColor(QPalette.ColorRole.WindowText, Accents.from_palette(danger).danger)
-        self.error.setPalette(danger)
+        self.estimate = big_label(self, "Estimated total time", 1.3)
+        self.error = problem_label(self, "Why the routine was not saved")
         right.addWidget(self.estimate)
         right.addWidget(self.error, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel_button = _button("Cancel", "Close without saving (Esc)", self)
-        self.save_button = _button("&Save", "Save the routine (Ctrl+S)", self, "Save the routine")
+        self.cancel_button = make_button("Cancel", "Close without saving (Esc)", self)
+        self.save_button = make_button(
+            "&Save", "Save the routine (Ctrl+S)", self, "Save the routine"
+        )
         self.save_button.setMinimumWidth(120)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)

@@ -1,4 +1,7 @@
-"""A clearly visible focus ring: a 2 px highlight-coloured frame drawn over
+"""Small parts of the editor: its buttons, the question before losing
+changes, the colour of a problem, and a clearly visible focus ring.
+
+The focus ring: a 2 px highlight-coloured frame drawn over
 whatever has the keyboard focus inside a window. Fusion marks a focused push
 button or list only faintly, and a keyboard user has to see where they are.
 
@@ -9,9 +12,52 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
+
+from coach.ui.theme import Accents
 
 MARGIN = 3  # how far outside the focused widget the ring is drawn
+
+
+def ask_discard(parent: QWidget) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        "Unsaved changes",
+        "Close the editor and lose your changes?",
+        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Discard
+
+
+def make_button(text: str, tip: str, parent: QWidget, name: str | None = None) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setToolTip(tip)
+    button.setAccessibleName(name or text.replace("&", ""))
+    button.setAutoDefault(False)
+    return button
+
+
+def big_label(parent: QWidget, name: str, scale: float) -> QLabel:
+    """A bold label `scale` times the usual size (the estimate, a heading)."""
+    label = QLabel(parent)
+    label.setAccessibleName(name)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def problem_label(parent: QWidget, name: str) -> QLabel:
+    """A wrapping label in the theme's red: >= 4.5:1 on the window, light or dark."""
+    label = QLabel(parent)
+    label.setAccessibleName(name)
+    label.setWordWrap(True)
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, Accents.from_palette(palette).danger)
+    label.setPalette(palette)
+    return label
 
 
 class FocusRing(QWidget):
