@@ -258,3 +258,9 @@ def test_tab_walks_the_editor_in_reading_order(open_editor, catalog, qtbot):  # 
     ]
     positions = [seen.index(widget) for widget in order]
     assert positions == sorted(positions)
+
+
+def test_every_exercise_has_a_target_area(catalog):  # type: ignore[no-untyped-def]
+    from coach.ui.editor.draft import areas_of
+
+    assert all(areas_of(exercise) for exercise in catalog.exercises.values())
