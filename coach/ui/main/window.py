@@ -83,6 +83,11 @@ class MainWindow(QMainWindow):
         side = QVBoxLayout()
         side.addWidget(self.routines, 1)
         side.addLayout(self._routine_buttons(central))
+        self.ownership = QLabel(central)  # says why Edit and Delete are off, without hovering
+        self.ownership.setWordWrap(True)
+        self.ownership.setMaximumWidth(300)
+        self.ownership.setAccessibleName("Whether you can change this routine")
+        side.addWidget(self.ownership)
         body.addLayout(side)
 
         detail = QVBoxLayout()
@@ -214,6 +219,11 @@ class MainWindow(QMainWindow):
         routine = self.current_routine
         mine = routine is not None and routine.user
         why = "Shipped routines are read-only: Duplicate makes a copy you can edit."
+        self.ownership.setText(
+            "" if routine is None
+            else "Your routine: Edit or Delete it." if mine
+            else "A shipped routine: Duplicate it to make one you can change."
+        )  # fmt: skip
         for key in ("edit", "delete"):
             button, action = self.routine_buttons[key], self.menu_actions[key]
             for control in (button, action):

@@ -22,6 +22,7 @@ def test_shipped_routines_are_read_only(coach_app):  # type: ignore[no-untyped-d
         assert not window.menu_actions[key].isEnabled()
         assert "read-only" in window.routine_buttons[key].toolTip()
     assert window.routine_buttons["duplicate"].isEnabled()
+    assert "Duplicate it" in window.ownership.text()
     assert window.menu_actions["duplicate"].isEnabled()
     shortcuts = {
         k: window.menu_actions[k].shortcut().toString()
