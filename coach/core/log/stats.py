@@ -11,10 +11,13 @@ counted from the person's first pain rating.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Protocol
+
+from coach.core.catalog.model import Frequency
+from coach.core.log.adherence import DoneCounts, PlanWeek
 
 DAY = timedelta(days=1)
 
@@ -24,6 +27,8 @@ class SessionLike(Protocol):
 
     @property
     def id(self) -> int: ...
+    @property
+    def routine_id(self) -> str: ...
     @property
     def started(self) -> datetime: ...
     @property
@@ -92,6 +97,7 @@ class Progress:
     active_days: set[date] = field(default_factory=set)  # at least one rep done
     pain: list[PainPoint] = field(default_factory=list)
     total_sessions: int = 0
+    done: DoneCounts = field(default_factory=DoneCounts)  # done vs planned, per week
 
     @classmethod
     def from_sessions(cls, records: Iterable[SessionLike]) -> Progress:
@@ -113,6 +119,7 @@ class Progress:
                 minutes[day] = minutes.get(day, 0.0) + duration / 60.0
             if record.reps_done:
                 active.add(day)
+            progress.done.add(record.routine_id, day, record.reps_done)
             if record.pain_before is not None or record.pain_after is not None:
                 pain.append(
                     PainPoint(record.id, record.started, record.pain_before, record.pain_after)
@@ -137,6 +144,13 @@ class Progress:
             (start, sum(self.sessions.get(start + k * DAY, 0) for k in range(7)))
             for start in starts
         ]
+
+    def done_vs_planned(
+        self, frequencies: Mapping[str, Frequency | None], today: date, weeks: int
+    ) -> list[PlanWeek]:
+        """Per week, this week last: sessions done (at least one rep) against
+        those planned by each routine's frequency (see `adherence`)."""
+        return self.done.weeks(frequencies, today, weeks)
 
     def streaks(self, today: date) -> Streaks:
         """Runs of days with at least one rep done. Today not done yet does

@@ -1,18 +1,23 @@
 """The Progress page of History: streaks and totals at the top, then the
 charts (minutes per day, sessions per week, pain with its goals, the last
-twelve weeks), all for the period chosen in one place."""
+twelve weeks), all for the period chosen in one place; under them the
+sessions done against those the routines' frequencies plan, per week over
+the last twelve weeks (`set_routines` tells it the routines)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from coach.core.catalog.model import Routine
 from coach.core.log.stats import Progress
 from coach.ui.history.charts import ChartColors, MinutesChart, WeeksChart
 from coach.ui.history.heatmap import HeatMapChart
 from coach.ui.history.pain import PainChart
+from coach.ui.history.planned import WEEKS, PlanChart
 
 Chart = MinutesChart | WeeksChart | PainChart | HeatMapChart
 PERIODS = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 365 days", 365))
@@ -27,6 +32,9 @@ class ProgressPage(QWidget):
         super().__init__(parent)
         self.progress = Progress()
         self.today = date.today()
+        # The catalog's routines by id (the live dict: edits show at the next
+        # refresh); empty until `set_routines`: then nothing is planned.
+        self.routines: Mapping[str, Routine] = {}
         box = QVBoxLayout(self)
         top = QHBoxLayout()
         self.period = QComboBox(self)
@@ -64,6 +72,7 @@ class ProgressPage(QWidget):
         box.addLayout(self.grid, 1)
         self.colors = ChartColors.from_palette(self.palette())
         self.charts: tuple[Chart, ...] = ()
+        self.plan: PlanChart | None = None
         self._build_charts()
 
     @property
@@ -74,6 +83,9 @@ class ProgressPage(QWidget):
         for chart in self.charts:
             chart.plot.setParent(None)
             chart.plot.deleteLater()
+        if self.plan is not None:
+            self.plan.widget.setParent(None)
+            self.plan.widget.deleteLater()
         self.minutes = MinutesChart(self.colors)
         self.weeks = WeeksChart(self.colors)
         self.pain = PainChart(self.colors)
@@ -82,8 +94,19 @@ class ProgressPage(QWidget):
         self.charts = charts
         for n, shown in enumerate(charts):
             self.grid.addWidget(shown.plot, n // 2, n % 2)
+        self.plan = PlanChart(self.colors, self._routine_name)
+        self.grid.addWidget(self.plan.widget, 2, 0, 1, 2)
         self.grid.setColumnStretch(0, 3)
         self.grid.setColumnStretch(1, 2)
+
+    def set_routines(self, routines: Mapping[str, Routine]) -> None:
+        """Plan with these routines' frequencies (the catalog's, by id)."""
+        self.routines = routines
+        self._render_plan()
+
+    def _routine_name(self, routine_id: str) -> str:
+        routine = self.routines.get(routine_id)
+        return routine.name if routine is not None else routine_id
 
     def show_progress(self, progress: Progress, today: date) -> None:
         self.progress, self.today = progress, today
@@ -104,6 +127,12 @@ class ProgressPage(QWidget):
             label.setText(f"{label.accessibleName()}<br><big><b>{texts[key]}</b></big>")
         self._render()
         self.heat_map.show(progress.heat_map(today))
+        self._render_plan()
+
+    def _render_plan(self) -> None:
+        if self.plan is not None:
+            frequencies = {key: r.frequency for key, r in self.routines.items()}
+            self.plan.show(self.progress.done_vs_planned(frequencies, self.today, WEEKS))
 
     def _render(self) -> None:
         progress, today, days = self.progress, self.today, self.days

@@ -23,6 +23,7 @@ class Rec:
     reps_done: int = 5
     pain_before: int | None = None
     pain_after: int | None = None
+    routine_id: str = "bedtime-five"
 
 
 def at(day: date, hour: int = 9) -> datetime:
