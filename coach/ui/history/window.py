@@ -62,6 +62,7 @@ class HistoryWindow(QMainWindow):
         self.resize(1180, 780)
         self.settings.restore_geometry("history", self)
         self.records: list[SessionRecord] = []
+        self.catalog = catalog  # its routines' frequencies: done vs planned per week
         self.progress_page: ProgressPage | None = None
 
         self.stack = QStackedWidget(self)
@@ -148,6 +149,8 @@ class HistoryWindow(QMainWindow):
             from coach.ui.history.progress import ProgressPage  # imports pyqtgraph
 
             self.progress_page = ProgressPage(self.tabs)
+            # The catalog's own dict: routines the editor adds show at the next refresh.
+            self.progress_page.set_routines(self.catalog.routines if self.catalog else {})
             self.tabs.insertTab(0, self.progress_page, "Progress")
             self.tabs.addTab(self.sessions_tab, "Sessions")
             self.tabs.setCurrentIndex(0)

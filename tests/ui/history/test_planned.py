@@ -102,3 +102,15 @@ def test_progress_page_with_done_vs_planned(qtbot, window, catalog, theme, shoot
     items = plan.plot.getPlotItem().items
     assert any(isinstance(i, pg.BarGraphItem) for i in items) and plan.planned in items
     shoot(window.progress_page, f"history-done-vs-planned-{theme}")
+
+
+def test_history_opened_with_the_catalog_plans_from_its_frequencies(qtbot, log, catalog):  # type: ignore[no-untyped-def]
+    """As the app opens it: the window hands its catalog's routines to the page."""
+    from coach.ui.history.window import HistoryWindow
+
+    window = HistoryWindow(log, catalog=catalog, today=TODAY)
+    qtbot.addWidget(window)
+    assert window.progress_page is not None
+    assert window.progress_page.plan.weeks == figures(log, catalog)
+    assert window.progress_page.plan.summary.text().startswith("This week: ")
+    assert "none planned" not in window.progress_page.plan.summary.text()
