@@ -30,15 +30,7 @@ from tests.core.figure import checks
 from tests.core.figure.checks import CHECKS, EXERCISE_IDS, Sample, message, pose, samples
 
 KNOWN: dict[str, dict[str, str]] = {
-    "contact": {
-        "plank": (
-            "4/40 frames fail; worst move t=1 no side depth 0.6: toe_near +1.6 cm off any surface"
-            " (bearing: knee_front_near/knee_front_far/toe_near/toe_far)"
-        ),
-        "seated-spinal-twist": (
-            "36/80 frames fail; worst start t=0 left depth 0.6: hand_far 2.0 cm into the mat"
-        ),
-    },
+    "contact": {},
     "balance": {},
     "distinct": {},
     "fill": {},
