@@ -106,7 +106,10 @@ class Stage:
         view = self.animation.view
         order = {"mat": 0, "wall": 1, "prop": 2}
         shapes = [
-            _shape(style, s, view, p.keeps_in_view) for p in self.props for style, s in p.parts()
+            shape
+            for p in self.props
+            for style, s in p.parts()
+            for shape in _shapes(style, s, view, p.keeps_in_view)
         ]
         self.shapes = tuple(sorted(shapes, key=lambda s: order[s.style]))
         if view.elevation == 0:
@@ -138,15 +141,25 @@ class Stage:
         )
 
 
-def _shape(style: str, solid: Solid, view: View, framed: bool) -> Shape:
-    if isinstance(solid, Round) and solid.z0 == solid.z1:
-        return Shape(
+def _shapes(style: str, solid: Solid, view: View, framed: bool) -> tuple[Shape, ...]:
+    """A solid's outline; a roller's also its near end, drawn over it as a
+    circle so it reads as a cylinder seen end-on, not as a slanted bar."""
+    if isinstance(solid, Round):
+        near = max(solid.z0, solid.z1, key=lambda z: view.depth((solid.cx, solid.cy, z)))
+        cap = Shape(
             "circle",
             style,
-            centre=view.project((solid.cx, solid.cy, solid.z0)),
+            centre=view.project((solid.cx, solid.cy, near)),
             radius=solid.radius,
             framed=framed,
         )
+        if solid.z0 == solid.z1:
+            return (cap,)
+        return (_shape(style, solid, view, framed), cap)
+    return (_shape(style, solid, view, framed),)
+
+
+def _shape(style: str, solid: Solid, view: View, framed: bool) -> Shape:
     if isinstance(solid, Box):
         corners = solid.corners()
     else:
