@@ -112,3 +112,17 @@ def test_install_script_refuses_a_missing_program_in_one_sentence(tmp_path):
     assert result.returncode != 0
     assert result.stderr.startswith("install-desktop: ") and len(result.stderr.splitlines()) == 1
     assert not (tmp_path / "p" / "share" / "applications").exists()
+
+
+def test_every_package_of_the_code_ships_in_the_wheel():
+    """pyproject lists the packages by hand (the assets folder is mapped in);
+    a subpackage missing there is missing from `pip install .` and the bundle,
+    and only fails when its window is first opened."""
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    on_disk = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "coach").rglob("__init__.py")
+    }
+    assert on_disk - listed == set(), "add these to [tool.setuptools] packages in pyproject.toml"
