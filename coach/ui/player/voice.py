@@ -452,10 +452,10 @@ class SpokenCues:
             self._say("hold")
         elif phase == Phase.RELEASE:
             self._say("release")
+            # A release straight into a lead-in ends the exercise (a side switch or
+            # a rest comes between otherwise), whichever side it was done on.
             if state.next_phase == Phase.LEAD_IN and state.next_exercise is not None:
-                ends_exercise = state.rep == state.reps and state.set == state.sets
-                if ends_exercise and (state.side is None or state.side == Side.RIGHT):
-                    self._say("next", exercise=state.next_exercise.name)
+                self._say("next", exercise=state.next_exercise.name)
         elif phase == Phase.WALK:
             self._say("walk")
         elif phase == Phase.SWITCH_SIDE:

@@ -339,3 +339,42 @@ print(played, "libavcodec" in maps, "libavformat" in maps)
     assert (avcodec, avformat) == ("False", "False"), out.stdout
     if played != "True":
         pytest.skip("no audio output device: the tone could not play (FFmpeg still unmapped)")
+
+
+def test_an_exercise_done_on_one_side_only_still_says_what_comes_next(  # type: ignore[no-untyped-def]
+    qapp, catalog, data_dir: Path
+) -> None:
+    from coach.core.log.store import SessionLog
+    from coach.core.session.clock import FakeClock
+    from coach.ui.app import CoachApp
+    from coach.ui.settings import AppSettings
+
+    routine = Routine(
+        "left-only",
+        "Left only",
+        "",
+        (
+            RoutineItem("crossovers", hold_s=10, reps=1, sets=1, rest_s=0, sides="left"),
+            RoutineItem("seated-forward-bend", hold_s=10, reps=1, sets=1, rest_s=0),
+        ),
+    )
+    catalog.routines[routine.id] = routine
+    clock = FakeClock(1000.0)
+    voice = RecordingVoice()
+    with SessionLog.open(data_dir) as log:
+        app = CoachApp(
+            qapp,
+            catalog,
+            log,
+            AppSettings(),
+            RecordingTones(),
+            voice=voice,
+            clock_factory=lambda: clock,
+        )
+        app.clock = clock  # type: ignore[attr-defined]
+        app.play(routine.id)
+        run_until(app, lambda state: state.finished, step=0.05)
+        app.player.close()
+        qapp.processEvents()
+    assert "Next: Seated forward bend" in voice.said
+    assert voice.said.index("Next: Seated forward bend") < voice.said.index("Seated forward bend")
