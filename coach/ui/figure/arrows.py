@@ -114,6 +114,9 @@ def motion_arrows(ghost: Pose, pose: Pose) -> list[Arrow]:
     if rock is not None and _dist(ghost.points["pelvis"], pose.points["pelvis"]) < MAX_ROCK_SHIFT:
         chosen.append(rock)
         moves = [m for m in moves if m[2] != "pelvis"]
+        press = pressing(ghost, pose)
+        if press is not None:
+            chosen.append(press)
     for _, _, joint, pivot in moves:
         path = swing(ghost, pose, joint, pivot)
         if any(_crowds(path, other.path) for other in chosen):
@@ -266,6 +269,25 @@ def rocking(ghost: Pose, pose: Pose) -> Arrow | None:
         for k in range(SAMPLES + 1)
     ]
     return Arrow("pelvis_rock", path, 0.0, 0.0)
+
+
+def pressing(ghost: Pose, pose: Pose) -> Arrow | None:
+    """A short arrow straight down onto the small of the back when the pelvis's
+    rock pressed it toward the floor (a pelvic tilt flattening the arch), else
+    None: with the rock it says "press the back down", not only "turn"."""
+    names = ("waist", "chest", "mid_back", "belly")
+    if not all(n in ghost.points and n in pose.points for n in names):
+        return None
+    if ghost.points["mid_back"][1] - pose.points["mid_back"][1] < MIN_PRESS:
+        return None
+    (wx, _), (cx, _) = pose.points["waist"], pose.points["chest"]
+    x = wx + PRESS_AT * (cx - wx)
+    top = max(pose.points["belly"][1], pose.points["chest"][1]) + PRESS_GAP
+    return Arrow("back_press", [(x, top + PRESS_LENGTH), (x, top)], 0.0, 0.0)
+
+
+MIN_PRESS = 0.01  # metres the small of the back went down: a press
+PRESS_AT, PRESS_GAP, PRESS_LENGTH = 0.75, 0.06, 0.16
 
 
 def _carried(ghost: Pose, pose: Pose, joint: str, pivot: str | None, d: float) -> bool:
