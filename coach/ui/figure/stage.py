@@ -13,17 +13,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QHideEvent
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from coach.core.catalog.loader import Exercise
 from coach.core.figure.poses import Pose, pose_at
+from coach.core.figure.walk import STRIDE_S
 from coach.core.session.clock import SystemClock
 from coach.core.session.engine import SessionState
 from coach.core.session.events import Phase
 from coach.core.vocabulary import PosePhase, Side
-from coach.ui.figure.view import FigureView
+from coach.ui.figure.view import FigureView, paint_pose
 
 # The player's phases as the figure's keyframe phases.
 POSE_PHASES = {
@@ -38,9 +39,14 @@ POSE_PHASES = {
     Phase.STOPPED: PosePhase.START,
 }
 
-# 20 frames a second: smooth enough for a walking figure; a 60 Hz loop cost
-# three times the CPU for motion no one can tell apart from the floor.
-FRAME_MS = 50
+# 15 frames a second: smooth enough for a walking figure (a stride of about
+# a second shows in 15 poses); a 60 Hz loop cost four times the CPU, 20 Hz a
+# third more, for motion no one can tell apart from the floor.
+FRAME_MS = 67
+# The walk repeats every stride: it is drawn from this many poses a stride,
+# each painted once per size and colours into a pixmap and then only copied
+# (a walking frame painted afresh was most of a walk's CPU).
+WALK_FRAMES = 16
 # Holding and getting ready move slowly (a breath): two frames a second show
 # it, and a hold then costs next to nothing (a figure frame, about 3-5 ms, is
 # the dearest thing the player draws).
@@ -80,6 +86,44 @@ def _same_motion(a: PoseRequest | None, b: PoseRequest) -> bool:
     return a is not None and replace(a, t=b.t) == b
 
 
+class _StageView(FigureView):
+    """The figure view with the walk's frames kept as pixmaps."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sprites: dict[int, tuple[Pose, QPixmap]] = {}
+        self._sprite_key: tuple[object, ...] | None = None
+        # The poses worth keeping as pixmaps (the walk's): by id, kept alive.
+        self.repeating: dict[int, Pose] = {}
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        pose = self._pose
+        if pose is None or self.repeating.get(id(pose)) is not pose or self._ghost is not None:
+            super().paintEvent(event)
+            return
+        ratio = self.devicePixelRatioF()
+        colors = self.colors()
+        key = (self.width(), self.height(), ratio, id(colors))
+        if key != self._sprite_key:
+            self._sprite_key = key
+            self._sprites.clear()
+        hit = self._sprites.get(id(pose))
+        if hit is None or hit[0] is not pose:
+            pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            paint_pose(painter, QRectF(self.rect()), pose, colors, None)
+            painter.end()
+            hit = (pose, pixmap)
+            self._sprites[id(pose)] = hit
+            while len(self._sprites) > WALK_FRAMES + 2:
+                del self._sprites[next(iter(self._sprites))]
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, hit[1])
+        painter.end()
+
+
 class FigureStage(QWidget):
     """Shows the figure for the current session state, smoothly.
 
@@ -97,7 +141,10 @@ class FigureStage(QWidget):
         self._ghost_key: tuple[object, ...] | None = None
         self._ghost: Pose | None = None
         self._stamp = self._now()
-        self.view = FigureView(self)
+        self.view = _StageView(self)
+        # The walk's poses, one per WALK_FRAMES of a stride, made once.
+        self._walk_key: tuple[object, ...] | None = None
+        self._walk_poses: dict[int, Pose] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -170,15 +217,41 @@ class FigureStage(QWidget):
 
     def _draw(self, request: PoseRequest) -> bool:
         """Shows the pose; True when it will not change until the next state."""
-        pose = pose_at(
-            request.exercise,
-            request.phase,
-            request.t,
-            side=request.side,
-            depth=request.depth,
-            phase_length=request.phase_length,
-        )
+        if request.phase == PosePhase.WALK:
+            pose = self._walk_pose(request)
+        else:
+            pose = pose_at(
+                request.exercise,
+                request.phase,
+                request.t,
+                side=request.side,
+                depth=request.depth,
+                phase_length=request.phase_length,
+            )
         self.view.set_pose(pose, self._ghost_for(request))  # repaints only when it would show
         if pose.still:
             self._frames.stop()
         return pose.still
+
+    def _walk_pose(self, request: PoseRequest) -> Pose:
+        """The walk at `request.t`, from WALK_FRAMES poses a stride: the same
+        pose object for the same frame, so the view copies its pixmap."""
+        key = (request.exercise.id, request.side, request.depth, request.phase_length)
+        if key != self._walk_key:
+            self._walk_key = key
+            self._walk_poses = {}
+        step = STRIDE_S / WALK_FRAMES
+        index = round(request.t / step) % WALK_FRAMES
+        pose = self._walk_poses.get(index)
+        if pose is None:
+            pose = pose_at(
+                request.exercise,
+                request.phase,
+                index * step,
+                side=request.side,
+                depth=request.depth,
+                phase_length=request.phase_length,
+            )
+            self._walk_poses[index] = pose
+            self.view.repeating = {id(p): p for p in self._walk_poses.values()}
+        return pose

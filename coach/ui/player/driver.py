@@ -25,10 +25,13 @@ from coach.core.vocabulary import Outcome
 
 # The ring moves at most this often: a 10 s hold at 500 steps a turn asked
 # for 50 heartbeats a second, each repainting the ring, for a change nobody
-# sees from the floor. The whole seconds of the digits still turn over on
-# time (the beat is armed for the next one), and the figure moves on its
-# own frame timer.
-RING_MAX_HZ = 10
+# sees from the floor. Five a second moves the end of a 250 px ring by about
+# 15 px in the shortest (10 s) hold, and every beat costs an engine tick, a
+# panel refresh and a ring repaint: at 10 a second the beats were two thirds
+# of a hold's CPU. The whole seconds of the digits still turn over on time
+# (the beat is armed for the next one), and the figure moves on its own
+# frame timer.
+RING_MAX_HZ = 5
 RING_BEAT_MS = 1000 // RING_MAX_HZ
 MIN_BEAT_MS = 16  # about one frame of a 60 Hz screen (fast demo clocks)
 

@@ -19,6 +19,8 @@ height.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QMargins, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
@@ -80,6 +82,9 @@ class SessionView(QWidget):
         self._kind: Kind | None = None
         self.walking_stage = False
         self._exercise_id = driver.state.exercise.id
+        self._shown_key: tuple[object, ...] | None = None
+        self._accents_key: int | None = None
+        self._accents_cache: Accents | None = None
         self.setAutoFillBackground(True)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 10, 12, 8)
@@ -158,8 +163,11 @@ class SessionView(QWidget):
 
     # -- showing the state ----------------------------------------------------
     def refresh(self) -> None:
+        """Called on every heartbeat (five a second): only what changed is
+        set, since a label given a text, a palette or a font repaints and
+        the panel behind it too."""
         state = self.driver.state
-        accents = Accents.from_palette(self.palette())
+        accents = self._accents()
         kind = kind_of(state.phase, paused=state.paused)
         color = kind_color(accents, kind_of(state.phase))
         if state.exercise.id != self._exercise_id:
@@ -167,11 +175,6 @@ class SessionView(QWidget):
             self._slot_texts = self._routine_texts()
             self._restyle()
         self._set_kind(kind, state.phase is Phase.WALK)
-        position = f" ({state.exercise_index + 1} of {len(self.driver.routine.items)})"
-        self.name.setText(state.exercise.name + position)
-        self.phase.setText("Paused" if state.paused else wording.phase_title(state))
-        self._color(self.phase, kind_color(accents, kind))
-        self.icon.show_kind(kind, kind_color(accents, kind))
         self.ring.show_time(
             state.seconds_left,
             state.phase_length,
@@ -179,11 +182,42 @@ class SessionView(QWidget):
             color,
             paused=state.paused,
         )
-        self.counter.setText(wording.counter_line(state))
-        self.step.setText(wording.step_text(state))
-        self.cue.setText(wording.pause_text(state) if state.paused else wording.cue_text(state))
-        self.next.setText(wording.next_text(state))
         self.figure.show_state(state)
+        # The texts depend on the moment, not on the time within it (but for
+        # the cue, which changes every CUE_SECONDS).
+        key = (
+            replace(state, seconds_left=0.0, seconds_into_phase=0.0),
+            int(state.seconds_into_phase // wording.CUE_SECONDS),
+            kind,
+            accents,
+        )
+        if key == self._shown_key:
+            return
+        self._shown_key = key
+        position = f" ({state.exercise_index + 1} of {len(self.driver.routine.items)})"
+        self._set_text(self.name, state.exercise.name + position)
+        self._set_text(self.phase, "Paused" if state.paused else wording.phase_title(state))
+        self._color(self.phase, kind_color(accents, kind))
+        self.icon.show_kind(kind, kind_color(accents, kind))
+        self._set_text(self.counter, wording.counter_line(state))
+        self._set_text(self.step, wording.step_text(state))
+        self._set_text(
+            self.cue, wording.pause_text(state) if state.paused else wording.cue_text(state)
+        )
+        self._set_text(self.next, wording.next_text(state))
+
+    @staticmethod
+    def _set_text(label: QLabel, text: str) -> None:
+        if label.text() != text:
+            label.setText(text)
+
+    def _accents(self) -> Accents:
+        """The phase colours, made again only when the palette changes."""
+        palette_key = self.palette().cacheKey()
+        if palette_key != self._accents_key or self._accents_cache is None:
+            self._accents_key = palette_key
+            self._accents_cache = Accents.from_palette(self.palette())
+        return self._accents_cache
 
     def _set_kind(self, kind: Kind, walking: bool) -> None:
         """A new kind of moment: the walk changes the whole stage."""
