@@ -251,7 +251,17 @@ def digit_height(ring) -> int:  # type: ignore[no-untyped-def]
 def test_full_screen_figure_over_half_and_digits_over_15_percent(coach_app, theme_name) -> None:  # type: ignore[no-untyped-def]
     from coach.ui.theme import apply_theme
 
-    apply_theme(coach_app.qapp, theme_name)
+    qapp = coach_app.qapp
+    style, palette = qapp.style().name(), qapp.palette()
+    apply_theme(qapp, theme_name)
+    try:
+        _full_screen_measures(coach_app)
+    finally:  # a dark palette left on the application would change later tests' colours
+        qapp.setStyle(style)
+        qapp.setPalette(palette)
+
+
+def _full_screen_measures(coach_app) -> None:  # type: ignore[no-untyped-def]
     player = start(coach_app)
     player.view.set_large(True)
     run_until(coach_app, lambda s: s.phase is Phase.HOLD and 5 < s.seconds_left < 9)
