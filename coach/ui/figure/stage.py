@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from coach.core.catalog.loader import Exercise
@@ -24,7 +24,7 @@ from coach.core.session.clock import SystemClock
 from coach.core.session.engine import SessionState
 from coach.core.session.events import Phase
 from coach.core.vocabulary import PosePhase, Side
-from coach.ui.figure.view import FigureView, paint_pose
+from coach.ui.figure.view import FigureView
 
 # The player's phases as the figure's keyframe phases.
 POSE_PHASES = {
@@ -44,8 +44,8 @@ POSE_PHASES = {
 # third more, for motion no one can tell apart from the floor.
 FRAME_MS = 67
 # The walk repeats every stride: it is drawn from this many poses a stride,
-# each painted once per size and colours into a pixmap and then only copied
-# (a walking frame painted afresh was most of a walk's CPU).
+# each solved once. (Keeping each as a pixmap of the whole view cut the walk's
+# CPU to 1.5 % but cost about 30 MB of memory and grew in long sessions.)
 WALK_FRAMES = 16
 # Holding and getting ready move slowly (a breath): two frames a second show
 # it, and a hold then costs next to nothing (a figure frame, about 3-5 ms, is
@@ -86,44 +86,6 @@ def _same_motion(a: PoseRequest | None, b: PoseRequest) -> bool:
     return a is not None and replace(a, t=b.t) == b
 
 
-class _StageView(FigureView):
-    """The figure view with the walk's frames kept as pixmaps."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._sprites: dict[int, tuple[Pose, QPixmap]] = {}
-        self._sprite_key: tuple[object, ...] | None = None
-        # The poses worth keeping as pixmaps (the walk's): by id, kept alive.
-        self.repeating: dict[int, Pose] = {}
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        pose = self._pose
-        if pose is None or self.repeating.get(id(pose)) is not pose or self._ghost is not None:
-            super().paintEvent(event)
-            return
-        ratio = self.devicePixelRatioF()
-        colors = self.colors()
-        key = (self.width(), self.height(), ratio, id(colors))
-        if key != self._sprite_key:
-            self._sprite_key = key
-            self._sprites.clear()
-        hit = self._sprites.get(id(pose))
-        if hit is None or hit[0] is not pose:
-            pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
-            pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            paint_pose(painter, QRectF(self.rect()), pose, colors, None)
-            painter.end()
-            hit = (pose, pixmap)
-            self._sprites[id(pose)] = hit
-            while len(self._sprites) > WALK_FRAMES + 2:
-                del self._sprites[next(iter(self._sprites))]
-        painter = QPainter(self)
-        painter.drawPixmap(0, 0, hit[1])
-        painter.end()
-
-
 class FigureStage(QWidget):
     """Shows the figure for the current session state, smoothly.
 
@@ -141,7 +103,7 @@ class FigureStage(QWidget):
         self._ghost_key: tuple[object, ...] | None = None
         self._ghost: Pose | None = None
         self._stamp = self._now()
-        self.view = _StageView(self)
+        self.view = FigureView(self)
         # The walk's poses, one per WALK_FRAMES of a stride, made once.
         self._walk_key: tuple[object, ...] | None = None
         self._walk_poses: dict[int, Pose] = {}
@@ -235,7 +197,7 @@ class FigureStage(QWidget):
 
     def _walk_pose(self, request: PoseRequest) -> Pose:
         """The walk at `request.t`, from WALK_FRAMES poses a stride: the same
-        pose object for the same frame, so the view copies its pixmap."""
+        pose object for the same frame, solved once."""
         key = (request.exercise.id, request.side, request.depth, request.phase_length)
         if key != self._walk_key:
             self._walk_key = key
@@ -253,5 +215,4 @@ class FigureStage(QWidget):
                 phase_length=request.phase_length,
             )
             self._walk_poses[index] = pose
-            self.view.repeating = {id(p): p for p in self._walk_poses.values()}
         return pose
