@@ -44,21 +44,13 @@ def test_the_phrases_are_short_and_calm() -> None:
         assert "!" not in text and priority in (LOW, NORMAL, HIGH)
 
 
-def test_a_whole_routine_is_spoken_in_order(qapp, catalog, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def spoken_in(qapp, catalog, data_dir: Path, routine: Routine) -> list[str]:  # type: ignore[no-untyped-def]
+    """Play `routine` to its end on a fake clock; what the voice was asked to say."""
     from coach.core.log.store import SessionLog
     from coach.core.session.clock import FakeClock
     from coach.ui.app import CoachApp
     from coach.ui.settings import AppSettings
 
-    routine = Routine(
-        "spoken",
-        "Spoken test routine",
-        "",
-        (
-            RoutineItem("seated-forward-bend", hold_s=10, reps=2, sets=1, rest_s=0),
-            RoutineItem("crossovers", hold_s=10, reps=2, sets=1, rest_s=0),
-        ),
-    )
     catalog.routines[routine.id] = routine
     clock = FakeClock(1000.0)
     voice = RecordingVoice()
@@ -77,8 +69,22 @@ def test_a_whole_routine_is_spoken_in_order(qapp, catalog, data_dir: Path) -> No
         run_until(app, lambda state: state.finished, step=0.05)
         app.player.close()
         qapp.processEvents()
+    return voice.said
+
+
+def test_a_whole_routine_is_spoken_in_order(qapp, catalog, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    routine = Routine(
+        "spoken",
+        "Spoken test routine",
+        "",
+        (
+            RoutineItem("seated-forward-bend", hold_s=10, reps=2, sets=1, rest_s=0),
+            RoutineItem("crossovers", hold_s=10, reps=2, sets=1, rest_s=0),
+        ),
+    )
+    said = spoken_in(qapp, catalog, data_dir, routine)
     count = ["Hold", "three", "two", "one", "Release"]
-    assert voice.said == [
+    assert said == [
         "Seated forward bend",
         *count,
         "Walk a few steps",
@@ -344,11 +350,6 @@ print(played, "libavcodec" in maps, "libavformat" in maps)
 def test_an_exercise_done_on_one_side_only_still_says_what_comes_next(  # type: ignore[no-untyped-def]
     qapp, catalog, data_dir: Path
 ) -> None:
-    from coach.core.log.store import SessionLog
-    from coach.core.session.clock import FakeClock
-    from coach.ui.app import CoachApp
-    from coach.ui.settings import AppSettings
-
     routine = Routine(
         "left-only",
         "Left only",
@@ -358,23 +359,6 @@ def test_an_exercise_done_on_one_side_only_still_says_what_comes_next(  # type: 
             RoutineItem("seated-forward-bend", hold_s=10, reps=1, sets=1, rest_s=0),
         ),
     )
-    catalog.routines[routine.id] = routine
-    clock = FakeClock(1000.0)
-    voice = RecordingVoice()
-    with SessionLog.open(data_dir) as log:
-        app = CoachApp(
-            qapp,
-            catalog,
-            log,
-            AppSettings(),
-            RecordingTones(),
-            voice=voice,
-            clock_factory=lambda: clock,
-        )
-        app.clock = clock  # type: ignore[attr-defined]
-        app.play(routine.id)
-        run_until(app, lambda state: state.finished, step=0.05)
-        app.player.close()
-        qapp.processEvents()
-    assert "Next: Seated forward bend" in voice.said
-    assert voice.said.index("Next: Seated forward bend") < voice.said.index("Seated forward bend")
+    said = spoken_in(qapp, catalog, data_dir, routine)
+    assert "Next: Seated forward bend" in said
+    assert said.index("Next: Seated forward bend") < said.index("Seated forward bend")
