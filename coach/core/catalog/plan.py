@@ -151,39 +151,38 @@ def _place(exercise: PlannedExercise) -> PropKind | None:
     return next((p for p in (PropKind.DOORWAY, PropKind.WALL) if p in exercise.props), None)
 
 
+# What to say to get into each position from another one, and to stay in it.
+_FLOOR_WORDS: dict[Position, tuple[str, str]] = {
+    Position.LYING: ("Lie down on your back", "Stay on your back"),
+    Position.PRONE: ("Get down on the mat, face down", "Stay face down"),
+    Position.KNEELING: ("Kneel on the mat", "Stay kneeling"),
+    Position.ALL_FOURS: ("Come onto hands and knees", "Stay on hands and knees"),
+    Position.SEATED: ("Sit on the floor", "Stay sitting on the floor"),
+}
+_LEVEL_WORDS = {
+    _STANDING: ("Stand up", "Stay standing"),
+    _CHAIR: ("Sit on the front edge of a chair", "Stay on the front edge of your chair"),
+}
+
+
+def _words(exercise: PlannedExercise) -> tuple[str, str]:
+    level = _level(exercise)
+    if level in _LEVEL_WORDS:
+        return _LEVEL_WORDS[level]
+    return _FLOOR_WORDS.get(exercise.position, ("Get into position", "Stay where you are"))
+
+
 def _arrive(exercise: PlannedExercise) -> str:
     """What to do to get into the exercise's position from another one."""
     if PropKind.BALL in exercise.props:
         return "Kneel behind the ball"
     if PropKind.FOAM_ROLLER in exercise.props:
         return "Lie back over the foam roller"
-    level = _level(exercise)
-    if level == _STANDING:
-        return "Stand up"
-    if level == _CHAIR:
-        return "Sit on the front edge of a chair"
-    return {
-        Position.LYING: "Lie down on your back",
-        Position.PRONE: "Get down on the mat, face down",
-        Position.KNEELING: "Kneel on the mat",
-        Position.ALL_FOURS: "Come onto hands and knees",
-        Position.SEATED: "Sit on the floor",
-    }.get(exercise.position, "Get into position")
+    return _words(exercise)[0]
 
 
 def _stay(exercise: PlannedExercise) -> str:
-    level = _level(exercise)
-    if level == _STANDING:
-        return "Stay standing"
-    if level == _CHAIR:
-        return "Stay on the front edge of your chair"
-    return {
-        Position.LYING: "Stay on your back",
-        Position.PRONE: "Stay face down",
-        Position.KNEELING: "Stay kneeling",
-        Position.ALL_FOURS: "Stay on hands and knees",
-        Position.SEATED: "Stay sitting on the floor",
-    }.get(exercise.position, "Stay where you are")
+    return _words(exercise)[1]
 
 
 def lead_in_for(
